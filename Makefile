@@ -1,0 +1,95 @@
+# geospectra — PostgreSQL extension (PGXS).  See README.md and
+# ../shared/design/BUILD-NOTES.md for the recipe this follows.
+
+# The versioned pg_config, not Debian's /usr/bin wrapper, which silently
+# follows whichever PostgreSQL major is newest on the machine.
+PG_CONFIG ?= /usr/lib/postgresql/15/bin/pg_config
+
+EXTVERSION = 0.1
+MODULE_big = geospectra
+MODULEDIR = extension
+
+# One concept per file: every .c under these folders is part of the library.
+LIB_SRCS := $(sort $(wildcard src/core/*.c src/io/*.c src/model/*.c))
+PG_SRCS := $(sort $(wildcard src/pg/*.c))
+OBJS = $(LIB_SRCS:.c=.o) $(PG_SRCS:.c=.o)
+
+# The install script is assembled from one file per area, in name order.
+SQL_PARTS := $(sort $(wildcard sql/src/*.sql))
+DATA_built = sql/geospectra--$(EXTVERSION).sql
+DATA = control/geospectra.control $(wildcard sql/geospectra--*--*.sql)
+
+PG_CPPFLAGS = -Isrc/core -Isrc/io -Isrc/model -Isrc/pg
+SHLIB_LINK = -lfftw3 -lm -ldl
+
+REGRESS = $(sort $(basename $(notdir $(wildcard test/sql/*.sql))))
+REGRESS_OPTS = --inputdir=test --load-extension=geospectra
+
+EXTRA_CLEAN = build test/results test/regression.diffs test/regression.out tmp_check \
+	cuda/libgeospectra_cuda.so
+
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+sql/geospectra--$(EXTVERSION).sql: $(SQL_PARTS)
+	cat $^ > $@
+
+# ---------------------------------------------------------------------------
+# CUDA: optional.  Built only when nvcc exists (`make NVCC=` skips it); the
+# extension itself never links CUDA and dlopens this library on demand.
+CUDA_HOME ?= /usr/local/cuda
+NVCC ?= $(wildcard $(CUDA_HOME)/bin/nvcc)
+CUDA_ARCH ?= -gencode arch=compute_80,code=sm_80 -gencode arch=compute_90,code=sm_90
+CUDA_SRCS := $(sort $(wildcard cuda/*.cu))
+ifneq ($(NVCC),)
+CUDA_LIB = cuda/libgeospectra_cuda.so
+endif
+
+all: $(CUDA_LIB)
+
+cuda/libgeospectra_cuda.so: $(CUDA_SRCS) $(wildcard cuda/*.h cuda/*.cuh)
+	$(NVCC) -O2 -std=c++17 -shared -Xcompiler -fPIC -Xcompiler -fvisibility=hidden $(CUDA_ARCH) \
+		-Isrc/core -Isrc/model -o $@ $(CUDA_SRCS) \
+		-L$(CUDA_HOME)/lib64 -lcudnn -lcublas -lnccl -Xlinker -rpath=$(CUDA_HOME)/lib64
+
+install: install-cuda
+install-cuda: $(CUDA_LIB)
+ifneq ($(CUDA_LIB),)
+	$(INSTALL_SHLIB) $(CUDA_LIB) '$(DESTDIR)$(pkglibdir)/libgeospectra_cuda.so'
+endif
+uninstall: uninstall-cuda
+uninstall-cuda:
+	rm -f '$(DESTDIR)$(pkglibdir)/libgeospectra_cuda.so'
+
+# ---------------------------------------------------------------------------
+# C unit tests of src/core, src/io and src/model: no server, no PostgreSQL
+# headers.  `make unittest SANITIZE=1` builds them with ASan and UBSan.
+PG_PKGLIBDIR := $(shell $(PG_CONFIG) --pkglibdir)
+UNIT_PGLIBS = $(PG_PKGLIBDIR)/libpgcommon.a $(PG_PKGLIBDIR)/libpgport.a
+SANITIZE ?=
+comma := ,
+UNIT_SAN = $(if $(SANITIZE),-fsanitize=address$(comma)undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Wno-unused-parameter $(UNIT_SAN) \
+	-Isrc/core -Isrc/io -Isrc/model -Itest/unit -Ibuild/unit
+UNIT_DIR = build/unit$(if $(SANITIZE),-san)
+UNIT_TEST_SRCS := $(sort $(wildcard test/unit/test_*.c))
+UNIT_OBJS = $(patsubst %.c,$(UNIT_DIR)/%.o,$(LIB_SRCS) $(UNIT_TEST_SRCS) test/unit/unit_main.c)
+
+$(UNIT_DIR)/%.o: %.c $(wildcard src/*/*.h) test/unit/gs_test.h build/unit/tests.h
+	@mkdir -p $(dir $@)
+	$(CC) $(UNIT_CFLAGS) -c -o $@ $<
+
+build/unit/tests.h: $(UNIT_TEST_SRCS)
+	@mkdir -p $(dir $@)
+	sed -n 's/^GS_TEST(\([a-z0-9_]*\)).*/T(\1)/p' $^ > $@
+
+$(UNIT_DIR)/unit_tests: $(UNIT_OBJS)
+	$(CC) $(UNIT_CFLAGS) -o $@ $^ $(UNIT_PGLIBS) -lfftw3 -lm
+
+unittest: $(UNIT_DIR)/unit_tests
+	GEOSPECTRA_SRCDIR=$(CURDIR) $(UNIT_DIR)/unit_tests
+
+print-regress:
+	@echo $(REGRESS)
+
+.PHONY: install-cuda uninstall-cuda unittest print-regress
