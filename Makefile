@@ -19,7 +19,7 @@ SQL_PARTS := $(sort $(wildcard sql/src/*.sql))
 DATA_built = sql/geospectra--$(EXTVERSION).sql
 DATA = control/geospectra.control $(wildcard sql/geospectra--*--*.sql)
 
-PG_CPPFLAGS = -Isrc/core -Isrc/io -Isrc/model -Isrc/pg
+PG_CPPFLAGS = -Isrc/core -Isrc/io -Isrc/model -Isrc/pg -Icuda
 SHLIB_LINK = -lfftw3 -lm -ldl
 
 REGRESS = $(sort $(basename $(notdir $(wildcard test/sql/*.sql))))

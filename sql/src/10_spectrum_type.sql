@@ -1,0 +1,35 @@
+
+-- ---------------------------------------------------------------------------
+-- The spectrum type (API.md "The spectrum type")
+
+CREATE TYPE spectrum;
+
+CREATE FUNCTION spectrum_in(cstring) RETURNS spectrum
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION spectrum_out(spectrum) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION spectrum_recv(internal) RETURNS spectrum
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION spectrum_send(spectrum) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE spectrum (
+	INPUT = spectrum_in,
+	OUTPUT = spectrum_out,
+	RECEIVE = spectrum_recv,
+	SEND = spectrum_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+
+COMMENT ON TYPE spectrum IS
+	'one spectrum: axis (uniform start/step or explicit increasing x), float4 values, unit, optional laser wavelength';
+
+CREATE FUNCTION spectrum_to_jsonb(spectrum) RETURNS jsonb
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION jsonb_to_spectrum(jsonb) RETURNS spectrum
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE CAST (spectrum AS jsonb) WITH FUNCTION spectrum_to_jsonb(spectrum);
+CREATE CAST (jsonb AS spectrum) WITH FUNCTION jsonb_to_spectrum(jsonb);

@@ -1,0 +1,52 @@
+-- Comparing spectra: <-> (Euclidean), <=> (cosine distance), angle, correlation.
+
+CREATE TABLE sim (name text, s spectrum);
+INSERT INTO sim VALUES
+	('a',      '{"unit":"nm","start":400,"step":1,"y":[1,2,3,4]}'),
+	('b',      '{"unit":"nm","start":400,"step":1,"y":[2,2,5,1]}'),
+	('a_um',   '{"unit":"um","x":[0.4,0.401,0.402,0.403],"y":[1,2,3,4]}'),
+	('a_2x',   '{"unit":"nm","start":400,"step":1,"y":[2,4,6,8]}'),
+	('shifted','{"unit":"nm","start":402,"step":1,"y":[3,4,5,6]}'),
+	('far',    '{"unit":"nm","start":900,"step":1,"y":[1,2]}'),
+	('zero',   '{"unit":"nm","start":400,"step":1,"y":[0,0,0,0]}'),
+	('chan',   '{"unit":"channel","start":0,"step":1,"y":[1,2]}'),
+	('raman',  '{"unit":"raman_cm-1","start":100,"step":1,"y":[1,2]}');
+
+SELECT b.name,
+	round((a.s <-> b.s)::numeric, 12) AS euclidean,
+	round((a.s <=> b.s)::numeric, 12) AS cosine_distance,
+	round(gs_spectral_angle(a.s, b.s)::numeric, 12) AS angle,
+	round(gs_correlation(a.s, b.s)::numeric, 12) AS pearson
+FROM sim a, sim b
+WHERE a.name = 'a' AND b.name IN ('a', 'b', 'a_um', 'a_2x', 'shifted', 'zero')
+ORDER BY b.name;
+
+-- brute force by hand for a and b: sqrt(14), 1 - 25/sqrt(30*34), r = -0.5/sqrt(5*9)
+SELECT round(sqrt(14)::numeric, 12) AS euclidean,
+	round((1 - 25 / sqrt(30.0 * 34))::numeric, 12) AS cosine_distance,
+	round((-0.5 / sqrt(5.0 * 9))::numeric, 12) AS pearson;
+
+-- nearest neighbours with the operator
+SELECT name FROM sim WHERE gs_unit(s) = 'nm' AND name NOT IN ('a', 'far', 'zero')
+ORDER BY s <-> (SELECT s FROM sim WHERE name = 'a'), name;
+
+CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+	EXECUTE q;
+	RETURN 'accepted';
+EXCEPTION WHEN OTHERS THEN
+	RETURN SQLSTATE || ' ' || SQLERRM;
+END $$;
+
+SELECT other, pg_temp.err(format(
+	'SELECT (SELECT s FROM sim WHERE name = ''a'') <-> (SELECT s FROM sim WHERE name = %L)', other)) AS result
+FROM unnest(ARRAY['far', 'chan', 'raman']) AS other;
+SELECT (SELECT s FROM sim WHERE name = 'a') <=> (SELECT s FROM sim WHERE name = 'far');
+
+-- Raman spectra compare in shift whatever the laser; to a wavelength axis only with one
+SELECT round(('{"unit":"raman_cm-1","laser_nm":532,"start":100,"step":1,"y":[1,2,3]}'::spectrum
+	<-> '{"unit":"raman_cm-1","laser_nm":785,"start":100,"step":1,"y":[1,2,4]}'::spectrum)::numeric, 6) AS raman_lasers;
+SELECT gs_npoints(s) FROM sim WHERE name = 'a'
+	AND ('{"unit":"raman_cm-1","laser_nm":400,"x":[0, 62.3442, 124.6115],"y":[1,2,3]}'::spectrum <-> s) < 1e-3;
+
+DROP TABLE sim;
