@@ -27,6 +27,7 @@ DECLARE
 	g text := current_setting('data_directory') || '/spectrum_corrupt.copy';
 	raw bytea := pg_read_binary_file(f);
 	o oid;
+	detail text;
 BEGIN
 	IF offs >= 0 THEN
 		raw := set_byte(raw, offs, val);
@@ -41,7 +42,8 @@ BEGIN
 	EXECUTE format('COPY bin_dst FROM %L (FORMAT binary)', g);
 	RETURN 'loaded ' || (SELECT count(*) FROM bin_dst) || ' rows';
 EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ' ' || SQLERRM;
+	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
+	RETURN SQLSTATE || ' ' || SQLERRM || coalesce(' | ' || nullif(detail, ''), '');
 END $$;
 
 -- Layout of the file: 19-byte COPY header, then per row int16 field count,

@@ -1,11 +1,14 @@
 -- Bad input: every case gets a clear error with the SQLSTATE of API.md, never a crash.
 
 CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	detail text;
 BEGIN
 	EXECUTE q;
 	RETURN 'accepted';
 EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ' ' || SQLERRM;
+	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
+	RETURN SQLSTATE || ' ' || SQLERRM || coalesce(' | ' || nullif(detail, ''), '');
 END $$;
 
 SELECT n, pg_temp.err(format('SELECT %L::spectrum', t)) AS result

@@ -21,21 +21,26 @@ FROM sim a, sim b
 WHERE a.name = 'a' AND b.name IN ('a', 'b', 'a_um', 'a_2x', 'shifted', 'zero')
 ORDER BY b.name;
 
--- brute force by hand for a and b: sqrt(14), 1 - 25/sqrt(30*34), r = -0.5/sqrt(5*9)
+-- by hand for a and b: sqrt(14), 1 - 25/sqrt(30*34), acos(25/sqrt(30*34)); both
+-- means are 2.5 and the deviations (-1.5,-0.5,0.5,1.5)·(-0.5,-0.5,2.5,-1.5) sum to 0
 SELECT round(sqrt(14)::numeric, 12) AS euclidean,
 	round((1 - 25 / sqrt(30.0 * 34))::numeric, 12) AS cosine_distance,
-	round((-0.5 / sqrt(5.0 * 9))::numeric, 12) AS pearson;
+	round(acos(25 / sqrt(30.0 * 34))::numeric, 12) AS angle,
+	(-1.5 * -0.5) + (-0.5 * -0.5) + (0.5 * 2.5) + (1.5 * -1.5) AS pearson_numerator;
 
 -- nearest neighbours with the operator
 SELECT name FROM sim WHERE gs_unit(s) = 'nm' AND name NOT IN ('a', 'far', 'zero')
 ORDER BY s <-> (SELECT s FROM sim WHERE name = 'a'), name;
 
 CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	detail text;
 BEGIN
 	EXECUTE q;
 	RETURN 'accepted';
 EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ' ' || SQLERRM;
+	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
+	RETURN SQLSTATE || ' ' || SQLERRM || coalesce(' | ' || nullif(detail, ''), '');
 END $$;
 
 SELECT other, pg_temp.err(format(
@@ -46,7 +51,8 @@ SELECT (SELECT s FROM sim WHERE name = 'a') <=> (SELECT s FROM sim WHERE name = 
 -- Raman spectra compare in shift whatever the laser; to a wavelength axis only with one
 SELECT round(('{"unit":"raman_cm-1","laser_nm":532,"start":100,"step":1,"y":[1,2,3]}'::spectrum
 	<-> '{"unit":"raman_cm-1","laser_nm":785,"start":100,"step":1,"y":[1,2,4]}'::spectrum)::numeric, 6) AS raman_lasers;
-SELECT gs_npoints(s) FROM sim WHERE name = 'a'
-	AND ('{"unit":"raman_cm-1","laser_nm":400,"x":[0, 62.3442, 124.6115],"y":[1,2,3]}'::spectrum <-> s) < 1e-3;
+-- 400, 401, 402 nm seen from a 400 nm laser: shifts 0, 1e7/400 - 1e7/401, 1e7/400 - 1e7/402
+SELECT round(('{"unit":"raman_cm-1","laser_nm":400,"x":[0, 62.3441, 124.3781],"y":[1,2,3]}'::spectrum
+	<-> (SELECT s FROM sim WHERE name = 'a'))::numeric, 3) AS raman_vs_nm;
 
 DROP TABLE sim;

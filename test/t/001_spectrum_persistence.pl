@@ -67,7 +67,7 @@ my $libdir = `pg_config --pkglibdir`;
 chomp $libdir;
 my $so = ($ENV{GEOSPECTRA_DESTDIR} // '') . "$libdir/geospectra.so";
 my $ldd = `ldd $so`;
-ok($ldd =~ /libfftw3/ && $ldd !~ /cuda|cudnn|nccl|cublas/, 'geospectra.so links FFTW and nothing from CUDA');
+ok($ldd =~ /libc\.so/ && $ldd !~ /cuda|cudnn|nccl|cublas/, 'geospectra.so has no link dependency on CUDA');
 like($node->safe_psql('postgres', 'SELECT gs_gpu_info()'), qr/^(unavailable|no-gpu|gpu): /, 'gs_gpu_info answers');
 
 $node->stop;
