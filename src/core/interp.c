@@ -1,0 +1,389 @@
+#include "interp.h"
+
+#include <math.h>
+#include <stdbool.h>
+
+#include "axis_check.h"
+#include "method_names.h"
+
+static const char *const method_names[GS_INTERP_COUNT] = {
+	[GS_INTERP_CUBIC] = "cubic",
+	[GS_INTERP_NATURAL] = "natural",
+	[GS_INTERP_PCHIP] = "pchip",
+	[GS_INTERP_AKIMA] = "akima",
+	[GS_INTERP_LINEAR] = "linear",
+};
+
+static const char *const extrapolation_names[GS_EXTRAP_COUNT] = {
+	[GS_EXTRAP_ERROR] = "error",
+	[GS_EXTRAP_NAN] = "nan",
+	[GS_EXTRAP_EDGE] = "edge",
+};
+
+static const size_t min_points[GS_INTERP_COUNT] = {
+	[GS_INTERP_CUBIC] = 2,
+	[GS_INTERP_NATURAL] = 2,
+	[GS_INTERP_PCHIP] = 2,
+	[GS_INTERP_AKIMA] = 3,
+	[GS_INTERP_LINEAR] = 1,
+};
+
+gs_status
+gs_interp_method_parse(const char *name, gs_interp_method *method, gs_error *err)
+{
+	int			i;
+	gs_status	rc = gs_method_lookup(name, method_names, GS_INTERP_COUNT,
+									  "interpolation method", &i, err);
+
+	if (rc == GS_OK)
+		*method = (gs_interp_method) i;
+	return rc;
+}
+
+const char *
+gs_interp_method_name(gs_interp_method method)
+{
+	return method < GS_INTERP_COUNT ? method_names[method] : "?";
+}
+
+gs_status
+gs_extrapolation_parse(const char *name, gs_extrapolation *mode, gs_error *err)
+{
+	int			i;
+	gs_status	rc = gs_method_lookup(name, extrapolation_names, GS_EXTRAP_COUNT,
+									  "extrapolation mode", &i, err);
+
+	if (rc == GS_OK)
+		*mode = (gs_extrapolation) i;
+	return rc;
+}
+
+size_t
+gs_interp_scratch_size(size_t n)
+{
+	return (3 * n + 4) * sizeof(double);
+}
+
+/*
+ * Knot slopes of a C2 cubic spline.  Row i of the system is
+ * lower·s[i-1] + diag·s[i] + upper·s[i+1] = rhs, laid out as scipy's
+ * CubicSpline builds it; the end rows carry the boundary condition.  The
+ * not-a-knot first row is not diagonally dominant, but eliminating it from
+ * the second row leaves dx[0] + dx[1] on the diagonal, so elimination without
+ * pivoting stays stable.
+ */
+static void
+spline_slopes(const double *x, const double *y, size_t n, bool natural, double *s,
+			  double *cprime)
+{
+	double		lower,
+				diag,
+				upper,
+				rhs,
+				denom;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		if (i == 0)
+		{
+			double		dx0 = x[1] - x[0],
+						sl0 = (y[1] - y[0]) / dx0;
+
+			lower = 0;
+			if (natural)
+			{
+				diag = 2 * dx0;
+				upper = dx0;
+				rhs = 3 * (y[1] - y[0]);
+			}
+			else if (n == 3)
+			{
+				diag = 1;
+				upper = 1;
+				rhs = 2 * sl0;
+			}
+			else
+			{
+				double		dx1 = x[2] - x[1],
+							d = x[2] - x[0],
+							sl1 = (y[2] - y[1]) / dx1;
+
+				diag = dx1;
+				upper = d;
+				rhs = ((dx0 + 2 * d) * dx1 * sl0 + dx0 * dx0 * sl1) / d;
+			}
+		}
+		else if (i == n - 1)
+		{
+			double		dxl = x[n - 1] - x[n - 2],
+						sll = (y[n - 1] - y[n - 2]) / dxl;
+
+			upper = 0;
+			if (natural)
+			{
+				lower = dxl;
+				diag = 2 * dxl;
+				rhs = 3 * (y[n - 1] - y[n - 2]);
+			}
+			else if (n == 3)
+			{
+				lower = 1;
+				diag = 1;
+				rhs = 2 * sll;
+			}
+			else
+			{
+				double		dxp = x[n - 2] - x[n - 3],
+							d = x[n - 1] - x[n - 3],
+							slp = (y[n - 2] - y[n - 3]) / dxp;
+
+				lower = d;
+				diag = dxp;
+				rhs = (dxl * dxl * slp + (2 * d + dxl) * dxp * sll) / d;
+			}
+		}
+		else
+		{
+			double		dxp = x[i] - x[i - 1],
+						dxn = x[i + 1] - x[i];
+
+			lower = dxn;
+			diag = 2 * (dxp + dxn);
+			upper = dxp;
+			rhs = 3 * (dxn * (y[i] - y[i - 1]) / dxp + dxp * (y[i + 1] - y[i]) / dxn);
+		}
+		if (i == 0)
+			denom = diag;
+		else
+		{
+			denom = diag - lower * cprime[i - 1];
+			rhs -= lower * s[i - 1];
+		}
+		cprime[i] = upper / denom;
+		s[i] = rhs / denom;
+	}
+	for (size_t i = n - 1; i-- > 0;)
+		s[i] -= cprime[i] * s[i + 1];
+}
+
+static inline double
+sign_of(double v)
+{
+	return (v > 0) - (v < 0);
+}
+
+/* Moler's one-sided three-point end slope, as PchipInterpolator._edge_case. */
+static double
+pchip_end_slope(double h0, double h1, double m0, double m1)
+{
+	double		d = ((2 * h0 + h1) * m0 - h0 * m1) / (h0 + h1);
+
+	if (sign_of(d) != sign_of(m0))
+		return 0;
+	if (sign_of(m0) != sign_of(m1) && fabs(d) > 3 * fabs(m0))
+		return 3 * m0;
+	return d;
+}
+
+static void
+pchip_slopes(const double *x, const double *y, size_t n, double *d)
+{
+	if (n == 2)
+	{
+		d[0] = d[1] = (y[1] - y[0]) / (x[1] - x[0]);
+		return;
+	}
+	for (size_t i = 1; i + 1 < n; i++)
+	{
+		double		hp = x[i] - x[i - 1],
+					hn = x[i + 1] - x[i],
+					mp = (y[i] - y[i - 1]) / hp,
+					mn = (y[i + 1] - y[i]) / hn;
+
+		if (sign_of(mp) != sign_of(mn) || mp == 0 || mn == 0)
+			d[i] = 0;
+		else
+		{
+			double		w1 = 2 * hn + hp,
+						w2 = hn + 2 * hp;
+
+			d[i] = 1.0 / ((w1 / mp + w2 / mn) / (w1 + w2));
+		}
+	}
+	d[0] = pchip_end_slope(x[1] - x[0], x[2] - x[1],
+						   (y[1] - y[0]) / (x[1] - x[0]), (y[2] - y[1]) / (x[2] - x[1]));
+	d[n - 1] = pchip_end_slope(x[n - 1] - x[n - 2], x[n - 2] - x[n - 3],
+							   (y[n - 1] - y[n - 2]) / (x[n - 1] - x[n - 2]),
+							   (y[n - 2] - y[n - 3]) / (x[n - 2] - x[n - 3]));
+}
+
+/*
+ * Akima1DInterpolator of scipy 1.10: secant slopes extended by two linear
+ * extrapolations at each end, weights |m[i+3] − m[i+2]| and |m[i+1] − m[i]|,
+ * and the plain mean of the outer slopes where both weights are below
+ * 1e-9 of the largest weight sum.
+ */
+static void
+akima_slopes(const double *x, const double *y, size_t n, double *d, double *m)
+{
+	double		f12max = 0;
+
+	for (size_t i = 0; i + 1 < n; i++)
+		m[i + 2] = (y[i + 1] - y[i]) / (x[i + 1] - x[i]);
+	m[1] = 2 * m[2] - m[3];
+	m[0] = 2 * m[1] - m[2];
+	m[n + 1] = 2 * m[n] - m[n - 1];
+	m[n + 2] = 2 * m[n + 1] - m[n];
+	for (size_t i = 0; i < n; i++)
+	{
+		double		f12 = fabs(m[i + 3] - m[i + 2]) + fabs(m[i + 1] - m[i]);
+
+		if (f12 > f12max)
+			f12max = f12;
+	}
+	for (size_t i = 0; i < n; i++)
+	{
+		double		f1 = fabs(m[i + 3] - m[i + 2]),
+					f2 = fabs(m[i + 1] - m[i]),
+					f12 = f1 + f2;
+
+		if (f12 > 1e-9 * f12max)
+			d[i] = (f1 * m[i + 1] + f2 * m[i + 2]) / f12;
+		else
+			d[i] = 0.5 * (m[i + 3] + m[i]);
+	}
+}
+
+/* The cubic Hermite piece on [x[i], x[i+1]], in PPoly's coefficient order. */
+static inline double
+hermite(const double *x, const double *y, const double *d, size_t i, double xt)
+{
+	double		h = x[i + 1] - x[i],
+				slope = (y[i + 1] - y[i]) / h,
+				t = (d[i] + d[i + 1] - 2 * slope) / h,
+				c0 = t / h,
+				c1 = (slope - d[i]) / h - t,
+				s = xt - x[i];
+
+	return ((c0 * s + c1) * s + d[i]) * s + y[i];
+}
+
+static gs_status
+check_targets(const double *x, size_t n, const double *xt, size_t m,
+			  gs_extrapolation extrapolation, gs_error *err)
+{
+	size_t		outside = 0;
+
+	for (size_t k = 0; k < m; k++)
+	{
+		if (!isfinite(xt[k]))
+			return gs_fail(err, GS_ERR_PARAM, "target x[%zu] is not finite", k + 1);
+		if (k > 0 && xt[k] < xt[k - 1])
+			return gs_fail(err, GS_ERR_PARAM, "target x is not sorted at position %zu", k + 1);
+		if (xt[k] < x[0] || xt[k] > x[n - 1])
+			outside++;
+	}
+	if (m > 0 && outside == m)
+	{
+		gs_fail(err, GS_ERR_PARAM, "target axis does not overlap the spectrum");
+		gs_error_detail(err, "The spectrum spans %.17g to %.17g; the targets span %.17g to %.17g.",
+						x[0], x[n - 1], xt[0], xt[m - 1]);
+		return GS_ERR_PARAM;
+	}
+	if (outside > 0 && extrapolation == GS_EXTRAP_ERROR)
+	{
+		gs_fail(err, GS_ERR_PARAM, "%zu target points lie outside the spectrum's axis range", outside);
+		gs_error_detail(err, "The spectrum spans %.17g to %.17g; the targets span %.17g to %.17g.",
+						x[0], x[n - 1], xt[0], xt[m - 1]);
+		gs_error_hint(err, "Narrow the target range, or extrapolate with \"nan\" or \"edge\".");
+		return GS_ERR_PARAM;
+	}
+	return GS_OK;
+}
+
+gs_status
+gs_interp(const double *x, const double *y, size_t n, gs_interp_method method,
+		  gs_extrapolation extrapolation, const double *xt, size_t m, double *yt,
+		  void *scratch, gs_error *err)
+{
+	double	   *d = scratch;
+	size_t		i = 0;
+	gs_status	rc;
+
+	if (method >= GS_INTERP_COUNT || extrapolation >= GS_EXTRAP_COUNT)
+		return gs_fail(err, GS_ERR_PARAM, "invalid interpolation method or extrapolation mode");
+	if ((rc = gs_check_min_points(n, min_points[method], method == GS_INTERP_LINEAR ?
+								  "linear interpolation" : method_names[method], err)) != GS_OK ||
+		(rc = gs_check_axis(x, n, err)) != GS_OK ||
+		(rc = gs_check_finite(y, n, "y", err)) != GS_OK ||
+		(rc = check_targets(x, n, xt, m, extrapolation, err)) != GS_OK)
+		return rc;
+
+	switch (method)
+	{
+		case GS_INTERP_CUBIC:
+			if (n == 2)
+				d[0] = d[1] = (y[1] - y[0]) / (x[1] - x[0]);
+			else
+				spline_slopes(x, y, n, false, d, d + n);
+			break;
+		case GS_INTERP_NATURAL:
+			spline_slopes(x, y, n, true, d, d + n);
+			break;
+		case GS_INTERP_PCHIP:
+			pchip_slopes(x, y, n, d);
+			break;
+		case GS_INTERP_AKIMA:
+			akima_slopes(x, y, n, d, d + n);
+			break;
+		default:
+			break;
+	}
+
+	for (size_t k = 0; k < m; k++)
+	{
+		double		v = xt[k];
+
+		if (v < x[0] || v > x[n - 1])
+		{
+			yt[k] = extrapolation == GS_EXTRAP_NAN ? NAN : (v < x[0] ? y[0] : y[n - 1]);
+			continue;
+		}
+		if (v == x[n - 1])
+		{
+			yt[k] = y[n - 1];
+			continue;
+		}
+		while (x[i + 1] <= v)
+			i++;
+		if (method == GS_INTERP_LINEAR)
+			yt[k] = (y[i + 1] - y[i]) / (x[i + 1] - x[i]) * (v - x[i]) + y[i];
+		else
+			yt[k] = hermite(x, y, d, i, v);
+	}
+	return GS_OK;
+}
+
+gs_status
+gs_uniform_grid_count(double start, double stop, double step, size_t max_points,
+					  size_t *count, gs_error *err)
+{
+	double		span;
+
+	if (!isfinite(start) || !isfinite(stop) || !isfinite(step) || step <= 0 || stop < start)
+	{
+		gs_fail(err, GS_ERR_PARAM, "invalid grid start %g, stop %g, step %g", start, stop, step);
+		gs_error_detail(err, "A grid needs finite values, step > 0 and stop >= start.");
+		return GS_ERR_PARAM;
+	}
+	span = floor((stop - start) / step + 1e-9);
+	if (span + 1 > (double) max_points)
+	{
+		gs_fail(err, GS_ERR_LIMIT, "grid of %.0f points is larger than the limit of %zu",
+				span + 1, max_points);
+		gs_error_hint(err, "Use a coarser step or a narrower range.");
+		return GS_ERR_LIMIT;
+	}
+	*count = (size_t) span + 1;
+	return GS_OK;
+}
