@@ -1,0 +1,137 @@
+#include "snr.h"
+
+#include <math.h>
+
+#include "axis_check.h"
+#include "order_stats.h"
+#include "wavelet.h"
+
+const int	gs_snr_default_windows[GS_SNR_DEFAULT_WINDOW_COUNT] = {5, 11, 21, 41};
+
+/* 0.6745 ≈ Φ⁻¹(0.75): the MAD of a standard normal. */
+#define MAD_TO_SIGMA_DETAILS 0.6745
+#define MAD_TO_SIGMA 1.4826
+
+size_t
+gs_snr_work_size(size_t n)
+{
+	return (n + 2 * ((n + 7) / 2 + 1)) * sizeof(double);
+}
+
+/* Centred moving average over the points that exist, by running sums. */
+static void
+moving_average(const double *y, size_t n, int window, double *out)
+{
+	size_t		h = (size_t) window / 2,
+				lo = 0,
+				hi = 0;			/* the sum covers y[lo..hi) */
+	double		sum = 0;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		size_t		want_lo = i > h ? i - h : 0,
+					want_hi = i + h + 1 < n ? i + h + 1 : n;
+
+		while (hi < want_hi)
+			sum += y[hi++];
+		while (lo < want_lo)
+			sum -= y[lo++];
+		out[i] = sum / (double) (hi - lo);
+	}
+}
+
+static double
+population_variance(const double *v, size_t n)
+{
+	double		mean = 0,
+				ss = 0;
+
+	for (size_t i = 0; i < n; i++)
+		mean += v[i];
+	mean /= (double) n;
+	for (size_t i = 0; i < n; i++)
+		ss += (v[i] - mean) * (v[i] - mean);
+	return ss / (double) n;
+}
+
+static double
+to_db(double power, double sigma)
+{
+	double		db;
+
+	if (!(power > 0))
+		return GS_SNR_MIN_DB;
+	if (!(sigma > 0))
+		return GS_SNR_MAX_DB;
+	db = 10 * log10(power / (sigma * sigma));
+	return db < GS_SNR_MIN_DB ? GS_SNR_MIN_DB : db > GS_SNR_MAX_DB ? GS_SNR_MAX_DB : db;
+}
+
+static gs_status
+check_input(const double *y, size_t n, gs_error *err)
+{
+	gs_status	rc;
+
+	if ((rc = gs_check_min_points(n, GS_SNR_MIN_POINTS, "an SNR estimate", err)) != GS_OK)
+		return rc;
+	return gs_check_finite(y, n, "y", err);
+}
+
+gs_status
+gs_snr(const double *y, size_t n, void *work, double *snr_db, gs_error *err)
+{
+	const gs_wavelet *sym4;
+	double	   *smooth = work,
+			   *ca,
+			   *cd;
+	size_t		m;
+	gs_status	rc;
+
+	if ((rc = check_input(y, n, err)) != GS_OK)
+		return rc;
+	if ((rc = gs_wavelet_lookup("sym4", &sym4, err)) != GS_OK)
+		return rc;
+	m = gs_dwt_length(n, sym4);
+	ca = smooth + n;
+	cd = ca + m + 1;
+	gs_dwt(y, n, sym4, ca, cd);
+	for (size_t i = 0; i < m; i++)
+		cd[i] = fabs(cd[i]);
+	moving_average(y, n, GS_SNR_SMOOTH_WINDOW, smooth);
+	*snr_db = to_db(population_variance(smooth, n),
+					gs_median_inplace(cd, m) / MAD_TO_SIGMA_DETAILS);
+	return GS_OK;
+}
+
+gs_status
+gs_snr_features(const double *y, size_t n, const int *windows, int nwindows,
+				double *features, void *work, gs_error *err)
+{
+	double	   *smooth = work,
+			   *resid = smooth + n;
+	gs_status	rc;
+
+	if ((rc = check_input(y, n, err)) != GS_OK)
+		return rc;
+	for (int k = 0; k < nwindows; k++)
+	{
+		int			w = windows[k];
+		double		center;
+
+		if (w < 3 || w % 2 == 0)
+		{
+			gs_fail(err, GS_ERR_PARAM, "smoothing window %d is invalid", w);
+			gs_error_detail(err, "Windows must be odd numbers of points, at least 3.");
+			return GS_ERR_PARAM;
+		}
+		moving_average(y, n, w, smooth);
+		for (size_t i = 0; i < n; i++)
+			resid[i] = y[i] - smooth[i];
+		center = gs_median_inplace(resid, n);
+		for (size_t i = 0; i < n; i++)
+			resid[i] = fabs(resid[i] - center);
+		features[k] = to_db(population_variance(smooth, n),
+							MAD_TO_SIGMA * gs_median_inplace(resid, n));
+	}
+	return GS_OK;
+}
