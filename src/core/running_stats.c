@@ -201,3 +201,11 @@ gs_rstats_drift(const gs_rstats *day, const gs_rstats *ref,
 	*mean_shift = sqrt(sm / (double) ref->npoints);
 	*sigma_shift = sqrt(ss / (double) ref->npoints);
 }
+
+void
+gs_rstats_normalize(const gs_rstats *st, const double *x, double gamma, double beta,
+					double *out)
+{
+	for (size_t i = 0; i < st->npoints; i++)
+		out[i] = gamma * (x[i] - st->mean[i]) / (sqrt(st->m2[i] / st->n) + GS_NORM_EPS) + beta;
+}

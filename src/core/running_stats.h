@@ -114,4 +114,13 @@ void		gs_rstats_drift(const gs_rstats *day, const gs_rstats *ref,
 /* The eps of S8: x_norm = γ(x − μ)/(σ + eps) + β. */
 #define GS_NORM_EPS 1e-7
 
+/*
+ * Instrument-adaptive normalization (S8) of values x on the block's grid:
+ * out[i] = γ·(x[i] − μ[i])/(σ[i] + eps) + β with the population σ.  A point
+ * where every spectrum had the same value (σ = 0) divides by eps alone: the
+ * deviation from the mean is scaled by 1e7, as the paper's formula says.
+ */
+void		gs_rstats_normalize(const gs_rstats *st, const double *x, double gamma, double beta,
+								double *out);
+
 #endif

@@ -6,6 +6,8 @@
 
 #include "utils/guc.h"
 
+#include "stats.h"
+
 PG_MODULE_MAGIC;
 
 int			gs_max_points = 1000000;
@@ -81,5 +83,6 @@ _PG_init(void)
 							1000000, 1, GS_MAX_POINTS_CEILING,
 							PGC_USERSET, 0,
 							NULL, NULL, NULL);
+	gs_pg_stats_define_gucs();
 	MarkGUCPrefixReserved("geospectra");
 }

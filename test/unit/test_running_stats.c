@@ -266,3 +266,19 @@ GS_TEST(test_running_stats_drift)
 	CHECK_CLOSE(ms, 0, 0, 0);
 	CHECK_CLOSE(ss, 0, 0, 0);
 }
+
+GS_TEST(test_running_stats_normalize)
+{
+	/* σ = 2 at point 0, σ = 0 at point 1 (eps only) */
+	double		mean[2] = {10, 5},
+				m2[2] = {12, 0},
+				x[2] = {14, 5.5},
+				out[2];
+	gs_rstats	st = {2, 3, mean, m2};
+
+	gs_rstats_normalize(&st, x, 1, 0, out);
+	CHECK_CLOSE(out[0], 4 / (2 + 1e-7), 1e-15, 0);
+	CHECK_CLOSE(out[1], 0.5 / 1e-7, 1e-15, 0);
+	gs_rstats_normalize(&st, x, 2, 1, out);
+	CHECK_CLOSE(out[0], 2 * 4 / (2 + 1e-7) + 1, 1e-15, 0);
+}
