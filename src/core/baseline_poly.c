@@ -22,14 +22,26 @@ typedef struct poly_basis
 	size_t		n;
 } poly_basis;
 
+/* four partial sums: one running sum would wait on every addition */
 static double
 dot(const double *a, const double *b, size_t n)
 {
-	double		s = 0;
+	double		s0 = 0,
+				s1 = 0,
+				s2 = 0,
+				s3 = 0;
+	size_t		i = 0;
 
-	for (size_t i = 0; i < n; i++)
-		s += a[i] * b[i];
-	return s;
+	for (; i + 4 <= n; i += 4)
+	{
+		s0 += a[i] * b[i];
+		s1 += a[i + 1] * b[i + 1];
+		s2 += a[i + 2] * b[i + 2];
+		s3 += a[i + 3] * b[i + 3];
+	}
+	for (; i < n; i++)
+		s0 += a[i] * b[i];
+	return (s0 + s1) + (s2 + s3);
 }
 
 static void
@@ -96,15 +108,15 @@ residual_sd(const double *v, const double *fitted, size_t n)
 	return sqrt(ss / (double) n);
 }
 
+/* ||b − a|| / ||a||, with next − baseline kept in `diff` */
 static double
-relative_change(const double *a, const double *b, size_t n)
+relative_change(const double *a, const double *b, double *diff, size_t n)
 {
-	double		dd = 0,
-				norm = sqrt(dot(a, a, n));
+	double		norm = sqrt(dot(a, a, n));
 
 	for (size_t i = 0; i < n; i++)
-		dd += (b[i] - a[i]) * (b[i] - a[i]);
-	return sqrt(dd) / (norm > DBL_EPSILON ? norm : DBL_EPSILON);
+		diff[i] = b[i] - a[i];
+	return sqrt(dot(diff, diff, n)) / (norm > DBL_EPSILON ? norm : DBL_EPSILON);
 }
 
 void
@@ -114,7 +126,8 @@ gs_baseline_poly(const double *x, const double *y, size_t n, const gs_baseline_p
 	poly_basis	b = {work, p->poly_order + 1, n};
 	double	   *xs = work + (size_t) b.columns * n,
 			   *current = xs + n,
-			   *next = current + n;
+			   *next = current + n,
+			   *diff = next + n;
 	double		dev = 0;
 
 	build_basis(&b, x, xs);
@@ -139,7 +152,7 @@ gs_baseline_poly(const double *x, const double *y, size_t n, const gs_baseline_p
 			dev = new_dev;
 		}
 		else
-			change = relative_change(baseline, next, n);
+			change = relative_change(baseline, next, diff, n);
 		memcpy(baseline, next, n * sizeof(double));
 		if (change < p->tol)
 			break;

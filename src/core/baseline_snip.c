@@ -30,7 +30,8 @@ void
 gs_baseline_snip(const double *y, size_t n, const gs_baseline_params *p,
 				 double *baseline, double *work)
 {
-	double	   *prev = work;
+	double	   *cur = baseline,
+			   *next = work;
 	double		shift = y[0];
 	size_t		half = (size_t) p->max_half_window;
 
@@ -39,21 +40,25 @@ gs_baseline_snip(const double *y, size_t n, const gs_baseline_params *p,
 	for (size_t i = 1; i < n; i++)
 		shift = fmin(shift, y[i]);
 	for (size_t i = 0; i < n; i++)
-		baseline[i] = p->lls ? lls(y[i], shift) : y[i];
+		cur[i] = p->lls ? lls(y[i], shift) : y[i];
 
+	/* every point of a pass sees the previous pass's values: ping-pong */
 	for (size_t k = 1; k <= half; k++)
 	{
-		/* every point of a pass sees the previous pass's values */
-		memcpy(prev, baseline, n * sizeof(double));
+		double	   *t;
+
+		memcpy(next, cur, k * sizeof(double));
+		memcpy(next + n - k, cur + n - k, k * sizeof(double));
 		for (size_t i = k; i + k < n; i++)
 		{
-			double		mean = (prev[i - k] + prev[i + k]) / 2;
+			double		mean = (cur[i - k] + cur[i + k]) / 2;
 
-			if (mean < prev[i])
-				baseline[i] = mean;
+			next[i] = mean < cur[i] ? mean : cur[i];
 		}
+		t = cur;
+		cur = next;
+		next = t;
 	}
-	if (p->lls)
-		for (size_t i = 0; i < n; i++)
-			baseline[i] = lls_inverse(baseline[i], shift);
+	for (size_t i = 0; i < n; i++)
+		baseline[i] = p->lls ? lls_inverse(cur[i], shift) : cur[i];
 }

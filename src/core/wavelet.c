@@ -66,6 +66,10 @@ symmetric_index(long i, size_t n)
 	return (size_t) m < n ? (size_t) m : (size_t) (period - 1 - m);
 }
 
+/*
+ * Interior outputs go four at a time: four independent sums keep the FPU
+ * busy, and each one still adds its products in PyWavelets' order.
+ */
 void
 gs_dwt(const double *x, size_t n, const gs_wavelet *w, double *ca, double *cd)
 {
@@ -73,28 +77,58 @@ gs_dwt(const double *x, size_t n, const gs_wavelet *w, double *ca, double *cd)
 	const double *lo = w->dec_lo;
 	double		hi[GS_WAVELET_MAX_LENGTH];
 	size_t		m = gs_dwt_length(n, w);
+	size_t		o = 0;
 
 	for (int k = 0; k < f; k++)
 		hi[k] = ((k & 1) ? 1.0 : -1.0) * lo[f - 1 - k];
 
-	for (size_t o = 0; o < m; o++)
+	while (o < m)
 	{
 		size_t		i = 2 * o + 1;
-		double		sa = 0,
-					sd = 0;
 
-		if (i >= (size_t) (f - 1) && i < n)
+		if (i >= (size_t) (f - 1) && i + 6 < n && o + 3 < m)
 		{
 			const double *xi = x + i;
+			double		a0 = 0,
+						a1 = 0,
+						a2 = 0,
+						a3 = 0,
+						d0 = 0,
+						d1 = 0,
+						d2 = 0,
+						d3 = 0;
 
 			for (int j = 0; j < f; j++)
 			{
-				sa += lo[j] * xi[-j];
-				sd += hi[j] * xi[-j];
+				double		v0 = xi[-j],
+							v1 = xi[2 - j],
+							v2 = xi[4 - j],
+							v3 = xi[6 - j];
+
+				a0 += lo[j] * v0;
+				a1 += lo[j] * v1;
+				a2 += lo[j] * v2;
+				a3 += lo[j] * v3;
+				d0 += hi[j] * v0;
+				d1 += hi[j] * v1;
+				d2 += hi[j] * v2;
+				d3 += hi[j] * v3;
 			}
+			ca[o] = a0;
+			ca[o + 1] = a1;
+			ca[o + 2] = a2;
+			ca[o + 3] = a3;
+			cd[o] = d0;
+			cd[o + 1] = d1;
+			cd[o + 2] = d2;
+			cd[o + 3] = d3;
+			o += 4;
 		}
 		else
 		{
+			double		sa = 0,
+						sd = 0;
+
 			for (int j = 0; j < f; j++)
 			{
 				double		v = x[symmetric_index((long) i - j, n)];
@@ -102,9 +136,10 @@ gs_dwt(const double *x, size_t n, const gs_wavelet *w, double *ca, double *cd)
 				sa += lo[j] * v;
 				sd += hi[j] * v;
 			}
+			ca[o] = sa;
+			cd[o] = sd;
+			o++;
 		}
-		ca[o] = sa;
-		cd[o] = sd;
 	}
 }
 
@@ -115,29 +150,63 @@ gs_idwt(const double *ca, const double *cd, size_t m, const gs_wavelet *w, doubl
 				half = f / 2;
 	double		rlo[GS_WAVELET_MAX_LENGTH],
 				rhi[GS_WAVELET_MAX_LENGTH];
-	size_t		o = 0;
+	size_t		i = (size_t) half - 1,
+				o = 0;
 
 	for (int k = 0; k < f; k++)
 	{
 		rlo[k] = w->dec_lo[f - 1 - k];
 		rhi[k] = ((k & 1) ? -1.0 : 1.0) * w->dec_lo[k];
 	}
-	for (size_t i = (size_t) half - 1; i < m; i++, o += 2)
+	/* two input positions at a time, for the same reason as in gs_dwt */
+	for (; i + 1 < m; i += 2, o += 4)
 	{
-		double		a_even = 0,
-					a_odd = 0,
-					d_even = 0,
-					d_odd = 0;
+		double		ae0 = 0,
+					ao0 = 0,
+					de0 = 0,
+					do0 = 0,
+					ae1 = 0,
+					ao1 = 0,
+					de1 = 0,
+					do1 = 0;
 
 		for (int j = 0; j < half; j++)
 		{
-			a_even += rlo[2 * j] * ca[i - j];
-			a_odd += rlo[2 * j + 1] * ca[i - j];
-			d_even += rhi[2 * j] * cd[i - j];
-			d_odd += rhi[2 * j + 1] * cd[i - j];
+			double		a0 = ca[i - j],
+						a1 = ca[i + 1 - j],
+						d0 = cd[i - j],
+						d1 = cd[i + 1 - j];
+
+			ae0 += rlo[2 * j] * a0;
+			ao0 += rlo[2 * j + 1] * a0;
+			de0 += rhi[2 * j] * d0;
+			do0 += rhi[2 * j + 1] * d0;
+			ae1 += rlo[2 * j] * a1;
+			ao1 += rlo[2 * j + 1] * a1;
+			de1 += rhi[2 * j] * d1;
+			do1 += rhi[2 * j + 1] * d1;
 		}
-		out[o] = a_even + d_even;
-		out[o + 1] = a_odd + d_odd;
+		out[o] = ae0 + de0;
+		out[o + 1] = ao0 + do0;
+		out[o + 2] = ae1 + de1;
+		out[o + 3] = ao1 + do1;
+	}
+	if (i < m)
+	{
+		double		ae = 0,
+					ao = 0,
+					de = 0,
+					dd = 0;
+
+		for (int j = 0; j < half; j++)
+		{
+			ae += rlo[2 * j] * ca[i - j];
+			ao += rlo[2 * j + 1] * ca[i - j];
+			de += rhi[2 * j] * cd[i - j];
+			dd += rhi[2 * j + 1] * cd[i - j];
+		}
+		out[o] = ae + de;
+		out[o + 1] = ao + dd;
 	}
 }
 
