@@ -84,6 +84,12 @@ io_append_utf8(io_buffer *b, const char *s, size_t len, bool json, gs_error *err
 			esc[1] = (char) u[i];
 			st = io_buffer_append(b, esc, 2, err);
 		}
+		else if (json && (u[i] == '\n' || u[i] == '\r' || u[i] == '\t'))
+		{
+			esc[0] = '\\';
+			esc[1] = u[i] == '\n' ? 'n' : (u[i] == '\r' ? 'r' : 't');
+			st = io_buffer_append(b, esc, 2, err);
+		}
 		else if (json && u[i] < 0x20)
 		{
 			snprintf(esc, sizeof(esc), "\\u%04x", u[i]);
