@@ -2,7 +2,6 @@
 
 #include <float.h>
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "axis_check.h"
@@ -95,15 +94,6 @@ gs_denoise_work_size(size_t n, const gs_wavelet *w)
 	return bytes > snr_bytes ? bytes : snr_bytes;
 }
 
-static int
-compare_double(const void *a, const void *b)
-{
-	double		x = *(const double *) a,
-				y = *(const double *) b;
-
-	return (x > y) - (x < y);
-}
-
 /* The hybrid SURE threshold of one level, in units of sigma (see denoise.h). */
 static double
 sure_threshold(const double *d, size_t m, double sigma, double *scratch)
@@ -128,7 +118,7 @@ sure_threshold(const double *d, size_t m, double sigma, double *scratch)
 	if (eta < crit)
 		return universal;
 
-	qsort(scratch, m, sizeof(double), compare_double);
+	gs_sort_doubles(scratch, m);
 	for (size_t k = 1; k <= m; k++)
 	{
 		double		s = scratch[k - 1],

@@ -58,3 +58,39 @@ gs_median_inplace(double *v, size_t n)
 			upper = v[i];
 	return (lower + upper) / 2;
 }
+
+static void
+sift_down(double *v, size_t root, size_t n)
+{
+	double		value = v[root];
+
+	for (;;)
+	{
+		size_t		child = 2 * root + 1;
+
+		if (child >= n)
+			break;
+		if (child + 1 < n && v[child + 1] > v[child])
+			child++;
+		if (!(v[child] > value))
+			break;
+		v[root] = v[child];
+		root = child;
+	}
+	v[root] = value;
+}
+
+void
+gs_sort_doubles(double *v, size_t n)
+{
+	for (size_t i = n / 2; i-- > 0;)
+		sift_down(v, i, n);
+	for (size_t end = n; end > 1; end--)
+	{
+		double		top = v[0];
+
+		v[0] = v[end - 1];
+		v[end - 1] = top;
+		sift_down(v, 0, end - 1);
+	}
+}

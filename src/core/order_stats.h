@@ -1,6 +1,6 @@
 /*
- * order_stats.h — medians in linear expected time, for the robust noise
- * estimates of denoising and SNR.
+ * order_stats.h — medians in linear expected time and an allocation-free
+ * sort, for the robust noise estimates and the SURE threshold.
  */
 #ifndef GS_ORDER_STATS_H
 #define GS_ORDER_STATS_H
@@ -12,5 +12,8 @@
  * middle values when n is even.  Reorders v.
  */
 double		gs_median_inplace(double *v, size_t n);
+
+/* Sorts v ascending in place (heapsort: O(n log n), no allocation, unlike qsort). */
+void		gs_sort_doubles(double *v, size_t n);
 
 #endif

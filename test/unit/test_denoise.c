@@ -4,6 +4,7 @@
 #include "denoise.h"
 #include "golden_records.h"
 #include "gs_test.h"
+#include "order_stats.h"
 #include "snr.h"
 
 static const char *const rules[] = {"universal", "bayes", "sure"};
@@ -302,4 +303,23 @@ GS_TEST(test_snr_constant_and_noiseless)
 	CHECK(gs_snr(y, 100, work, &snr, &err) == GS_OK);
 	CHECK(snr > 100);
 	free(work);
+}
+
+GS_TEST(test_order_stats_median_and_sort)
+{
+	double		v[] = {5, 1, 4, 1, 5, 9, 2, 6, 5, 3},
+				w[] = {3, 3, 3, 3},
+				one[] = {7};
+	double		sorted[10];
+
+	memcpy(sorted, v, sizeof(v));
+	gs_sort_doubles(sorted, 10);
+	for (int i = 1; i < 10; i++)
+		CHECK(sorted[i - 1] <= sorted[i]);
+	CHECK_CLOSE(sorted[0], 1, 0, 0);
+	CHECK_CLOSE(sorted[9], 9, 0, 0);
+	CHECK_CLOSE(gs_median_inplace(v, 10), 4.5, 0, 0);	/* 1 1 2 3 4 5 5 5 6 9 */
+	CHECK_CLOSE(gs_median_inplace(sorted + 1, 9), 5, 0, 0);	/* 1 2 3 4 5 5 5 6 9 */
+	CHECK_CLOSE(gs_median_inplace(w, 4), 3, 0, 0);
+	CHECK_CLOSE(gs_median_inplace(one, 1), 7, 0, 0);
 }
