@@ -19,12 +19,14 @@
  *   arpls       asymmetrically reweighted PLS, Baek et al. 2015: d = y − z,
  *               m and s the mean and standard deviation (ddof 1) of the
  *               negative d, w = 1 / (1 + exp(2 (d − (2s − m)) / s)); same stop
- *               rule; also stops when fewer than two d are negative.
+ *               rule; also stops when fewer than two d are negative or
+ *               their deviation is 0.
  *               lam 1e5, max_iter 50, tol 1e-3.
  *   airpls      adaptive iteratively reweighted PLS, Zhang et al. 2010: at
  *               iteration t (from 1), w = exp(t |d| / |Σ d⁻|) where d < 0,
- *               0 elsewhere; stops when |Σ d⁻| / Σ|y| < tol, fewer than two
- *               d are negative, or after max_iter + 1 solves.
+ *               0 elsewhere (exponent capped at 200 against overflow); stops
+ *               when |Σ d⁻| / Σ|y| < tol, fewer than two d are negative, or
+ *               after max_iter + 1 solves.
  *               lam 1e6, max_iter 50, tol 1e-3.
  *   snip        Ryan et al. 1988: for p = 1 .. max_half_window (capped at
  *               (n − 1) / 2), v_i = min(v_i, (v_{i−p} + v_{i+p}) / 2) for all i

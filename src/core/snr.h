@@ -11,7 +11,8 @@
  *           y (the signal's power about its mean; a constant offset is not
  *           signal).
  * Moving averages are centred; near the ends they average the points that
- * exist (window shrinking to one side).
+ * exist (window shrinking to one side), and a window wider than the spectrum
+ * averages all of it.
  *
  * gs_snr_features (the S6 "multi-window smoothing" feature): for each window w,
  * 10·log10(var(MA_w) / sigma_w²) with sigma_w = 1.4826·MAD(y − MA_w), the
