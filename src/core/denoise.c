@@ -38,6 +38,18 @@ gs_threshold_mode_parse(const char *name, gs_threshold_mode *mode, gs_error *err
 	return rc;
 }
 
+const char *
+gs_threshold_rule_name(gs_threshold_rule rule)
+{
+	return rule_names[rule];
+}
+
+const char *
+gs_threshold_mode_name(gs_threshold_mode mode)
+{
+	return mode_names[mode];
+}
+
 /* pywt's own formulas, so results agree to the last bit where possible */
 void
 gs_threshold(double *v, size_t n, double value, gs_threshold_mode mode)

@@ -59,6 +59,8 @@ gs_status	gs_threshold_rule_parse(const char *name, gs_threshold_rule *rule, gs_
 
 /* "soft", "hard", "garrote"; GS_ERR_PARAM with the list otherwise. */
 gs_status	gs_threshold_mode_parse(const char *name, gs_threshold_mode *mode, gs_error *err);
+const char *gs_threshold_rule_name(gs_threshold_rule rule);
+const char *gs_threshold_mode_name(gs_threshold_mode mode);
 
 /*
  * pywt.threshold(v, value, mode) in place, value >= 0: soft shrinks towards 0
