@@ -4,6 +4,7 @@
  * the strongest peaks.
  */
 #include <math.h>
+#include <string.h>
 
 #include "baseline_methods.h"
 
@@ -28,6 +29,12 @@ reflect_index(long i, size_t n)
  * symmetric).  van Herk / Gil-Werman: block-wise prefix and suffix extrema of
  * the extended line give every window in O(1), whatever its size.
  */
+static inline double
+pick(double a, double b, bool is_max)
+{
+	return is_max ? (a > b ? a : b) : (a < b ? a : b);
+}
+
 static void
 running_extreme(const double *in, size_t n, size_t window, size_t before, bool is_max,
 				double *out, double *work)
@@ -37,21 +44,18 @@ running_extreme(const double *in, size_t n, size_t window, size_t before, bool i
 			   *prefix = ext + len,
 			   *suffix = prefix + len;
 
-	for (size_t t = 0; t < len; t++)
+	memcpy(ext + before, in, n * sizeof(double));
+	for (size_t t = 0; t < before; t++)
+		ext[t] = in[reflect_index((long) t - (long) before, n)];
+	for (size_t t = before + n; t < len; t++)
 		ext[t] = in[reflect_index((long) t - (long) before, n)];
 	for (size_t t = 0; t < len; t++)
-		prefix[t] = (t % window == 0) ? ext[t] :
-			(is_max ? fmax(prefix[t - 1], ext[t]) : fmin(prefix[t - 1], ext[t]));
+		prefix[t] = (t % window == 0) ? ext[t] : pick(prefix[t - 1], ext[t], is_max);
 	for (size_t t = len; t-- > 0;)
 		suffix[t] = (t % window == window - 1 || t == len - 1) ? ext[t] :
-			(is_max ? fmax(suffix[t + 1], ext[t]) : fmin(suffix[t + 1], ext[t]));
+			pick(suffix[t + 1], ext[t], is_max);
 	for (size_t i = 0; i < n; i++)
-	{
-		double		a = suffix[i],
-					b = prefix[i + window - 1];
-
-		out[i] = is_max ? fmax(a, b) : fmin(a, b);
-	}
+		out[i] = pick(suffix[i], prefix[i + window - 1], is_max);
 }
 
 /*

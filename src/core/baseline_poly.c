@@ -108,15 +108,62 @@ residual_sd(const double *v, const double *fitted, size_t n)
 	return sqrt(ss / (double) n);
 }
 
-/* ||b − a|| / ||a||, with next − baseline kept in `diff` */
+/*
+ * One iteration in two passes over the points: clip the working spectrum
+ * and project it on the basis; then rebuild the fit into `baseline` while
+ * gathering what the stop rule needs.  Returns that rule's change.
+ */
 static double
-relative_change(const double *a, const double *b, double *diff, size_t n)
+iterate(const poly_basis *b, double *current, double *baseline, double lift, bool improved,
+		double *dev)
 {
-	double		norm = sqrt(dot(a, a, n));
+	const size_t n = b->n;
+	const int	columns = b->columns;
+	double		c[GS_BASELINE_MAX_POLY_ORDER + 1] = {0};
+	double		moved = 0,
+				norm = 0,
+				sum = 0,
+				sum_sq = 0;
 
 	for (size_t i = 0; i < n; i++)
-		diff[i] = b[i] - a[i];
-	return sqrt(dot(diff, diff, n)) / (norm > DBL_EPSILON ? norm : DBL_EPSILON);
+	{
+		double		v = current[i] < baseline[i] + lift ? current[i] : baseline[i] + lift;
+
+		current[i] = v;
+		for (int j = 0; j < columns; j++)
+			c[j] += b->q[(size_t) j * n + i] * v;
+	}
+	for (size_t i = 0; i < n; i++)
+	{
+		double		fitted = 0;
+
+		for (int j = 0; j < columns; j++)
+			fitted += c[j] * b->q[(size_t) j * n + i];
+		if (improved)
+		{
+			double		r = current[i] - fitted;
+
+			sum += r;
+			sum_sq += r * r;
+		}
+		else
+		{
+			moved += (fitted - baseline[i]) * (fitted - baseline[i]);
+			norm += baseline[i] * baseline[i];
+		}
+		baseline[i] = fitted;
+	}
+	if (improved)
+	{
+		double		mean = sum / (double) n,
+					new_dev = sqrt(fmax(sum_sq / (double) n - mean * mean, 0)),
+					change = fabs(*dev - new_dev) / (new_dev > DBL_EPSILON ? new_dev : DBL_EPSILON);
+
+		*dev = new_dev;
+		return change;
+	}
+	norm = sqrt(norm);
+	return sqrt(moved) / (norm > DBL_EPSILON ? norm : DBL_EPSILON);
 }
 
 void
@@ -125,9 +172,7 @@ gs_baseline_poly(const double *x, const double *y, size_t n, const gs_baseline_p
 {
 	poly_basis	b = {work, p->poly_order + 1, n};
 	double	   *xs = work + (size_t) b.columns * n,
-			   *current = xs + n,
-			   *next = current + n,
-			   *diff = next + n;
+			   *current = xs + n;
 	double		dev = 0;
 
 	build_basis(&b, x, xs);
@@ -137,24 +182,6 @@ gs_baseline_poly(const double *x, const double *y, size_t n, const gs_baseline_p
 		dev = residual_sd(current, baseline, n);
 
 	for (int it = 0; it < p->max_iter; it++)
-	{
-		double		change;
-		double		lift = improved ? p->num_std * dev : 0;
-
-		for (size_t i = 0; i < n; i++)
-			current[i] = fmin(current[i], baseline[i] + lift);
-		fit(&b, current, next);
-		if (improved)
-		{
-			double		new_dev = residual_sd(current, next, n);
-
-			change = fabs(dev - new_dev) / (new_dev > DBL_EPSILON ? new_dev : DBL_EPSILON);
-			dev = new_dev;
-		}
-		else
-			change = relative_change(baseline, next, diff, n);
-		memcpy(baseline, next, n * sizeof(double));
-		if (change < p->tol)
+		if (iterate(&b, current, baseline, improved ? p->num_std * dev : 0, improved, &dev) < p->tol)
 			break;
-	}
 }

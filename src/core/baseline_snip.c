@@ -26,6 +26,18 @@ lls_inverse(double v, double shift)
 	return t * t - 1 + shift;
 }
 
+/* restrict: the two buffers never overlap, so the pass can vectorize */
+static void
+clip_pass(const double *restrict cur, double *restrict next, size_t n, size_t k)
+{
+	for (size_t i = k; i + k < n; i++)
+	{
+		double		mean = (cur[i - k] + cur[i + k]) / 2;
+
+		next[i] = mean < cur[i] ? mean : cur[i];
+	}
+}
+
 void
 gs_baseline_snip(const double *y, size_t n, const gs_baseline_params *p,
 				 double *baseline, double *work)
@@ -49,12 +61,7 @@ gs_baseline_snip(const double *y, size_t n, const gs_baseline_params *p,
 
 		memcpy(next, cur, k * sizeof(double));
 		memcpy(next + n - k, cur + n - k, k * sizeof(double));
-		for (size_t i = k; i + k < n; i++)
-		{
-			double		mean = (cur[i - k] + cur[i + k]) / 2;
-
-			next[i] = mean < cur[i] ? mean : cur[i];
-		}
+		clip_pass(cur, next, n, k);
 		t = cur;
 		cur = next;
 		next = t;
