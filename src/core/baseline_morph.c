@@ -23,18 +23,18 @@ reflect_index(long i, size_t n)
 	return (size_t) m < n ? (size_t) m : (size_t) (period - 1 - m);
 }
 
-/*
- * out[i] = min (or max) of in[i − before .. i − before + window − 1], the
- * signal extended by reflection ('reflect' of scipy.ndimage, = half-sample
- * symmetric).  van Herk / Gil-Werman: block-wise prefix and suffix extrema of
- * the extended line give every window in O(1), whatever its size.
- */
 static inline double
 pick(double a, double b, bool is_max)
 {
 	return is_max ? (a > b ? a : b) : (a < b ? a : b);
 }
 
+/*
+ * out[i] = min (or max) of in[i − before .. i − before + window − 1], the
+ * signal extended by reflection ('reflect' of scipy.ndimage, = half-sample
+ * symmetric).  van Herk / Gil-Werman: block-wise prefix and suffix extrema of
+ * the extended line give every window in O(1), whatever its size.
+ */
 static void
 running_extreme(const double *in, size_t n, size_t window, size_t before, bool is_max,
 				double *out, double *work)
