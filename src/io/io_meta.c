@@ -106,7 +106,7 @@ io_append_utf8(io_buffer *b, const char *s, size_t len, bool json, gs_error *err
 static bool
 key_at_matches(const io_meta *m, size_t off, size_t len, const char *escaped, size_t escaped_len)
 {
-	return len == escaped_len && memcmp(m->text.data + off, escaped, len) == 0;
+	return len == escaped_len && (len == 0 || memcmp(m->text.data + off, escaped, len) == 0);
 }
 
 static bool

@@ -513,8 +513,10 @@ finish_xyy_axis(jcamp_reader *r, jcamp_block *b, double *first, double *step)
 	}
 	*first = b->firstx;
 	*step = n > 1 ? (b->lastx - b->firstx) / (double) (n - 1) : (b->deltax > 0 ? b->deltax : 1);
+	/* LASTX itself is rounded to the precision of the axis values, hence the max */
 	if (n > 1 && isfinite(b->deltax) &&
-		fabs(b->deltax * (double) (n - 1) - (b->lastx - b->firstx)) <= 1e-9 * fabs(b->lastx - b->firstx))
+		fabs(b->deltax * (double) (n - 1) - (b->lastx - b->firstx)) <=
+		1e-9 * fmax(fabs(b->lastx - b->firstx), fmax(fabs(b->firstx), fabs(b->lastx))))
 		*step = b->deltax;
 	if (n > 1 && *step == 0)
 	{
@@ -688,7 +690,8 @@ number_slot(jcamp_block *b, const char *label)
 
 /*
  * One labelled data record: v is the first line of its value (the parts the
- * reader interprets never span lines), full the whole value cleaned for meta.
+ * reader interprets never span lines), full the whole value cleaned for meta,
+ * or NULL for the label of a data table, whose lines are data.
  */
 static gs_status
 label_record(jcamp_reader *r, jcamp_pending *done, const char *key, size_t key_len,
@@ -720,6 +723,8 @@ label_record(jcamp_reader *r, jcamp_pending *done, const char *key, size_t key_l
 	}
 	if (!b->open)
 	{
+		if (r->depth > 0 && !full)
+			return syntax_error(r, line, "data table outside a block", key, key_len);
 		/* labels of a LINK block after its nested blocks, or text before the first TITLE */
 		if (r->depth > 0)
 			return GS_OK;
@@ -866,7 +871,7 @@ read_lines(jcamp_reader *r, jcamp_pending *done, const void *bytes, size_t len, 
 			pl.value_end = end;
 			pl.line = line.number;
 		}
-		else if (in_table)
+		else if (in_table && r->block.open)
 			st = r->block.table == TABLE_X_YY ? decode_xyy_line(r, &line) : decode_points_line(r, &line);
 		else if (pl.key)
 			pl.value_end = end;
