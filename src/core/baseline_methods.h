@@ -14,7 +14,7 @@
 #define GS_PLS_WORK_LENGTH(n) (GS_WHITTAKER_WORK_LENGTH(n) + 2 * (n))
 #define GS_MORPH_WORK_LENGTH(n, window) (3 * ((n) + (size_t) (window)) + (n))
 #define GS_SNIP_WORK_LENGTH(n) (n)
-#define GS_POLY_WORK_LENGTH(n, order) (((size_t) (order) + 3) * (n))
+#define GS_POLY_WORK_LENGTH(n, order) (((size_t) (order) + 5) * (n))
 #define GS_RUBBERBAND_WORK_LENGTH(n) (n)
 
 void		gs_baseline_als(const double *y, size_t n, const gs_baseline_params *p,

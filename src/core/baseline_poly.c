@@ -90,98 +90,92 @@ fit(const poly_basis *b, const double *v, double *out)
 	}
 }
 
+/* Σ v, in four partial sums like dot() */
 static double
-residual_sd(const double *v, const double *fitted, size_t n)
+sum(const double *v, size_t n)
 {
-	double		mean = 0,
-				ss = 0;
+	double		s0 = 0,
+				s1 = 0,
+				s2 = 0,
+				s3 = 0;
+	size_t		i = 0;
 
-	for (size_t i = 0; i < n; i++)
-		mean += v[i] - fitted[i];
-	mean /= (double) n;
-	for (size_t i = 0; i < n; i++)
+	for (; i + 4 <= n; i += 4)
 	{
-		double		r = v[i] - fitted[i] - mean;
-
-		ss += r * r;
+		s0 += v[i];
+		s1 += v[i + 1];
+		s2 += v[i + 2];
+		s3 += v[i + 3];
 	}
-	return sqrt(ss / (double) n);
+	for (; i < n; i++)
+		s0 += v[i];
+	return (s0 + s1) + (s2 + s3);
+}
+
+/* population standard deviation of v, two-pass; v is overwritten */
+static double
+standard_deviation(double *v, size_t n)
+{
+	double		mean = sum(v, n) / (double) n;
+
+	for (size_t i = 0; i < n; i++)
+		v[i] -= mean;
+	return sqrt(dot(v, v, n) / (double) n);
 }
 
 /*
- * One iteration in two passes over the points: clip the working spectrum
- * and project it on the basis; then rebuild the fit into `baseline` while
- * gathering what the stop rule needs.  Returns that rule's change.
+ * Each step is its own short loop over the points (they stay in cache):
+ * simple loops pipeline and vectorize where one fused loop would not.
  */
-static double
-iterate(const poly_basis *b, double *current, double *baseline, double lift, bool improved,
-		double *dev)
-{
-	const size_t n = b->n;
-	const int	columns = b->columns;
-	double		c[GS_BASELINE_MAX_POLY_ORDER + 1] = {0};
-	double		moved = 0,
-				norm = 0,
-				sum = 0,
-				sum_sq = 0;
-
-	for (size_t i = 0; i < n; i++)
-	{
-		double		v = current[i] < baseline[i] + lift ? current[i] : baseline[i] + lift;
-
-		current[i] = v;
-		for (int j = 0; j < columns; j++)
-			c[j] += b->q[(size_t) j * n + i] * v;
-	}
-	for (size_t i = 0; i < n; i++)
-	{
-		double		fitted = 0;
-
-		for (int j = 0; j < columns; j++)
-			fitted += c[j] * b->q[(size_t) j * n + i];
-		if (improved)
-		{
-			double		r = current[i] - fitted;
-
-			sum += r;
-			sum_sq += r * r;
-		}
-		else
-		{
-			moved += (fitted - baseline[i]) * (fitted - baseline[i]);
-			norm += baseline[i] * baseline[i];
-		}
-		baseline[i] = fitted;
-	}
-	if (improved)
-	{
-		double		mean = sum / (double) n,
-					new_dev = sqrt(fmax(sum_sq / (double) n - mean * mean, 0)),
-					change = fabs(*dev - new_dev) / (new_dev > DBL_EPSILON ? new_dev : DBL_EPSILON);
-
-		*dev = new_dev;
-		return change;
-	}
-	norm = sqrt(norm);
-	return sqrt(moved) / (norm > DBL_EPSILON ? norm : DBL_EPSILON);
-}
-
 void
 gs_baseline_poly(const double *x, const double *y, size_t n, const gs_baseline_params *p,
 				 bool improved, double *baseline, double *work)
 {
 	poly_basis	b = {work, p->poly_order + 1, n};
 	double	   *xs = work + (size_t) b.columns * n,
-			   *current = xs + n;
+			   *current = xs + n,
+			   *next = current + n,
+			   *diff = next + n;
 	double		dev = 0;
 
 	build_basis(&b, x, xs);
 	fit(&b, y, baseline);
 	memcpy(current, y, n * sizeof(double));
 	if (improved)
-		dev = residual_sd(current, baseline, n);
+	{
+		for (size_t i = 0; i < n; i++)
+			diff[i] = current[i] - baseline[i];
+		dev = standard_deviation(diff, n);
+	}
 
 	for (int it = 0; it < p->max_iter; it++)
-		if (iterate(&b, current, baseline, improved ? p->num_std * dev : 0, improved, &dev) < p->tol)
+	{
+		double		lift = improved ? p->num_std * dev : 0,
+					change,
+					norm;
+
+		for (size_t i = 0; i < n; i++)
+			current[i] = current[i] < baseline[i] + lift ? current[i] : baseline[i] + lift;
+		fit(&b, current, next);
+		if (improved)
+		{
+			double		new_dev;
+
+			for (size_t i = 0; i < n; i++)
+				diff[i] = current[i] - next[i];
+			new_dev = standard_deviation(diff, n);
+			change = fabs(dev - new_dev) / (new_dev > DBL_EPSILON ? new_dev : DBL_EPSILON);
+			dev = new_dev;
+		}
+		else
+		{
+			for (size_t i = 0; i < n; i++)
+				diff[i] = next[i] - baseline[i];
+			norm = sqrt(dot(baseline, baseline, n));
+			change = sqrt(dot(diff, diff, n)) / (norm > DBL_EPSILON ? norm : DBL_EPSILON);
+		}
+		memcpy(baseline, next, n * sizeof(double));
+		if (change < p->tol)
 			break;
+	}
 }
