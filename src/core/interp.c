@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "axis_check.h"
 #include "method_names.h"
@@ -61,7 +62,18 @@ gs_extrapolation_parse(const char *name, gs_extrapolation *mode, gs_error *err)
 size_t
 gs_interp_scratch_size(size_t n)
 {
-	return (3 * n + 4) * sizeof(double);
+	return (4 * n + 3) * sizeof(double);
+}
+
+/* Secant slopes sl[i] and reciprocal widths inv_h[i] of the n − 1 intervals. */
+static void
+secants(const double *x, const double *y, size_t n, double *sl, double *inv_h)
+{
+	for (size_t i = 0; i + 1 < n; i++)
+	{
+		inv_h[i] = 1 / (x[i + 1] - x[i]);
+		sl[i] = (y[i + 1] - y[i]) * inv_h[i];
+	}
 }
 
 /*
@@ -70,76 +82,73 @@ gs_interp_scratch_size(size_t n)
  * CubicSpline builds it; the end rows carry the boundary condition.  The
  * not-a-knot first row is not diagonally dominant, but eliminating it from
  * the second row leaves dx[0] + dx[1] on the diagonal, so elimination without
- * pivoting stays stable.
+ * pivoting stays stable.  One division per row: the elimination is a serial
+ * chain, and division latency is what it costs.
  */
 static void
-spline_slopes(const double *x, const double *y, size_t n, bool natural, double *s,
+spline_slopes(const double *x, size_t n, const double *sl, bool natural, double *s,
 			  double *cprime)
 {
 	double		lower,
 				diag,
 				upper,
 				rhs,
-				denom;
+				inv;
 
 	for (size_t i = 0; i < n; i++)
 	{
 		if (i == 0)
 		{
-			double		dx0 = x[1] - x[0],
-						sl0 = (y[1] - y[0]) / dx0;
+			double		dx0 = x[1] - x[0];
 
 			lower = 0;
 			if (natural)
 			{
 				diag = 2 * dx0;
 				upper = dx0;
-				rhs = 3 * (y[1] - y[0]);
+				rhs = 3 * dx0 * sl[0];
 			}
 			else if (n == 3)
 			{
 				diag = 1;
 				upper = 1;
-				rhs = 2 * sl0;
+				rhs = 2 * sl[0];
 			}
 			else
 			{
 				double		dx1 = x[2] - x[1],
-							d = x[2] - x[0],
-							sl1 = (y[2] - y[1]) / dx1;
+							d = x[2] - x[0];
 
 				diag = dx1;
 				upper = d;
-				rhs = ((dx0 + 2 * d) * dx1 * sl0 + dx0 * dx0 * sl1) / d;
+				rhs = ((dx0 + 2 * d) * dx1 * sl[0] + dx0 * dx0 * sl[1]) / d;
 			}
 		}
 		else if (i == n - 1)
 		{
-			double		dxl = x[n - 1] - x[n - 2],
-						sll = (y[n - 1] - y[n - 2]) / dxl;
+			double		dxl = x[n - 1] - x[n - 2];
 
 			upper = 0;
 			if (natural)
 			{
 				lower = dxl;
 				diag = 2 * dxl;
-				rhs = 3 * (y[n - 1] - y[n - 2]);
+				rhs = 3 * dxl * sl[n - 2];
 			}
 			else if (n == 3)
 			{
 				lower = 1;
 				diag = 1;
-				rhs = 2 * sll;
+				rhs = 2 * sl[n - 2];
 			}
 			else
 			{
 				double		dxp = x[n - 2] - x[n - 3],
-							d = x[n - 1] - x[n - 3],
-							slp = (y[n - 2] - y[n - 3]) / dxp;
+							d = x[n - 1] - x[n - 3];
 
 				lower = d;
 				diag = dxp;
-				rhs = (dxl * dxl * slp + (2 * d + dxl) * dxp * sll) / d;
+				rhs = (dxl * dxl * sl[n - 3] + (2 * d + dxl) * dxp * sl[n - 2]) / d;
 			}
 		}
 		else
@@ -150,17 +159,16 @@ spline_slopes(const double *x, const double *y, size_t n, bool natural, double *
 			lower = dxn;
 			diag = 2 * (dxp + dxn);
 			upper = dxp;
-			rhs = 3 * (dxn * (y[i] - y[i - 1]) / dxp + dxp * (y[i + 1] - y[i]) / dxn);
+			rhs = 3 * (dxn * sl[i - 1] + dxp * sl[i]);
 		}
-		if (i == 0)
-			denom = diag;
-		else
+		if (i > 0)
 		{
-			denom = diag - lower * cprime[i - 1];
+			diag -= lower * cprime[i - 1];
 			rhs -= lower * s[i - 1];
 		}
-		cprime[i] = upper / denom;
-		s[i] = rhs / denom;
+		inv = 1 / diag;
+		cprime[i] = upper * inv;
+		s[i] = rhs * inv;
 	}
 	for (size_t i = n - 1; i-- > 0;)
 		s[i] -= cprime[i] * s[i + 1];
@@ -186,19 +194,19 @@ pchip_end_slope(double h0, double h1, double m0, double m1)
 }
 
 static void
-pchip_slopes(const double *x, const double *y, size_t n, double *d)
+pchip_slopes(const double *x, size_t n, const double *sl, double *d)
 {
 	if (n == 2)
 	{
-		d[0] = d[1] = (y[1] - y[0]) / (x[1] - x[0]);
+		d[0] = d[1] = sl[0];
 		return;
 	}
 	for (size_t i = 1; i + 1 < n; i++)
 	{
 		double		hp = x[i] - x[i - 1],
 					hn = x[i + 1] - x[i],
-					mp = (y[i] - y[i - 1]) / hp,
-					mn = (y[i + 1] - y[i]) / hn;
+					mp = sl[i - 1],
+					mn = sl[i];
 
 		if (sign_of(mp) != sign_of(mn) || mp == 0 || mn == 0)
 			d[i] = 0;
@@ -210,11 +218,8 @@ pchip_slopes(const double *x, const double *y, size_t n, double *d)
 			d[i] = 1.0 / ((w1 / mp + w2 / mn) / (w1 + w2));
 		}
 	}
-	d[0] = pchip_end_slope(x[1] - x[0], x[2] - x[1],
-						   (y[1] - y[0]) / (x[1] - x[0]), (y[2] - y[1]) / (x[2] - x[1]));
-	d[n - 1] = pchip_end_slope(x[n - 1] - x[n - 2], x[n - 2] - x[n - 3],
-							   (y[n - 1] - y[n - 2]) / (x[n - 1] - x[n - 2]),
-							   (y[n - 2] - y[n - 3]) / (x[n - 2] - x[n - 3]));
+	d[0] = pchip_end_slope(x[1] - x[0], x[2] - x[1], sl[0], sl[1]);
+	d[n - 1] = pchip_end_slope(x[n - 1] - x[n - 2], x[n - 2] - x[n - 3], sl[n - 2], sl[n - 3]);
 }
 
 /*
@@ -224,12 +229,12 @@ pchip_slopes(const double *x, const double *y, size_t n, double *d)
  * 1e-9 of the largest weight sum.
  */
 static void
-akima_slopes(const double *x, const double *y, size_t n, double *d, double *m)
+akima_slopes(size_t n, const double *sl, double *d, double *m)
 {
 	double		f12max = 0;
 
 	for (size_t i = 0; i + 1 < n; i++)
-		m[i + 2] = (y[i + 1] - y[i]) / (x[i + 1] - x[i]);
+		m[i + 2] = sl[i];
 	m[1] = 2 * m[2] - m[3];
 	m[0] = 2 * m[1] - m[2];
 	m[n + 1] = 2 * m[n] - m[n - 1];
@@ -254,18 +259,27 @@ akima_slopes(const double *x, const double *y, size_t n, double *d, double *m)
 	}
 }
 
-/* The cubic Hermite piece on [x[i], x[i+1]], in PPoly's coefficient order. */
-static inline double
-hermite(const double *x, const double *y, const double *d, size_t i, double xt)
+/* The cubic Hermite piece on one interval, in PPoly's coefficient order. */
+typedef struct hermite_piece
 {
-	double		h = x[i + 1] - x[i],
-				slope = (y[i + 1] - y[i]) / h,
-				t = (d[i] + d[i + 1] - 2 * slope) / h,
-				c0 = t / h,
-				c1 = (slope - d[i]) / h - t,
-				s = xt - x[i];
+	double		x0,
+				c0,
+				c1,
+				c2,
+				c3;
+} hermite_piece;
 
-	return ((c0 * s + c1) * s + d[i]) * s + y[i];
+static inline void
+hermite_setup(const double *x, const double *y, const double *d, const double *sl,
+			  const double *inv_h, size_t i, hermite_piece *p)
+{
+	double		t = (d[i] + d[i + 1] - 2 * sl[i]) * inv_h[i];
+
+	p->x0 = x[i];
+	p->c0 = t * inv_h[i];
+	p->c1 = (sl[i] - d[i]) * inv_h[i] - t;
+	p->c2 = d[i];
+	p->c3 = y[i];
 }
 
 static gs_status
@@ -306,8 +320,13 @@ gs_interp(const double *x, const double *y, size_t n, gs_interp_method method,
 		  gs_extrapolation extrapolation, const double *xt, size_t m, double *yt,
 		  void *scratch, gs_error *err)
 {
-	double	   *d = scratch;
-	size_t		i = 0;
+	double	   *d = scratch,
+			   *sl = d + n,
+			   *inv_h = sl + n,
+			   *work = inv_h + n;	/* n + 3 */
+	size_t		i = 0,
+				piece = SIZE_MAX;
+	hermite_piece hp = {0};
 	gs_status	rc;
 
 	if (method >= GS_INTERP_COUNT || extrapolation >= GS_EXTRAP_COUNT)
@@ -319,22 +338,23 @@ gs_interp(const double *x, const double *y, size_t n, gs_interp_method method,
 		(rc = check_targets(x, n, xt, m, extrapolation, err)) != GS_OK)
 		return rc;
 
+	secants(x, y, n, sl, inv_h);
 	switch (method)
 	{
 		case GS_INTERP_CUBIC:
 			if (n == 2)
-				d[0] = d[1] = (y[1] - y[0]) / (x[1] - x[0]);
+				d[0] = d[1] = sl[0];
 			else
-				spline_slopes(x, y, n, false, d, d + n);
+				spline_slopes(x, n, sl, false, d, work);
 			break;
 		case GS_INTERP_NATURAL:
-			spline_slopes(x, y, n, true, d, d + n);
+			spline_slopes(x, n, sl, true, d, work);
 			break;
 		case GS_INTERP_PCHIP:
-			pchip_slopes(x, y, n, d);
+			pchip_slopes(x, n, sl, d);
 			break;
 		case GS_INTERP_AKIMA:
-			akima_slopes(x, y, n, d, d + n);
+			akima_slopes(n, sl, d, work);
 			break;
 		default:
 			break;
@@ -342,7 +362,8 @@ gs_interp(const double *x, const double *y, size_t n, gs_interp_method method,
 
 	for (size_t k = 0; k < m; k++)
 	{
-		double		v = xt[k];
+		double		v = xt[k],
+					s;
 
 		if (v < x[0] || v > x[n - 1])
 		{
@@ -357,9 +378,17 @@ gs_interp(const double *x, const double *y, size_t n, gs_interp_method method,
 		while (x[i + 1] <= v)
 			i++;
 		if (method == GS_INTERP_LINEAR)
-			yt[k] = (y[i + 1] - y[i]) / (x[i + 1] - x[i]) * (v - x[i]) + y[i];
-		else
-			yt[k] = hermite(x, y, d, i, v);
+		{
+			yt[k] = sl[i] * (v - x[i]) + y[i];
+			continue;
+		}
+		if (i != piece)
+		{
+			hermite_setup(x, y, d, sl, inv_h, i, &hp);
+			piece = i;
+		}
+		s = v - hp.x0;
+		yt[k] = ((hp.c0 * s + hp.c1) * s + hp.c2) * s + hp.c3;
 	}
 	return GS_OK;
 }
