@@ -87,13 +87,14 @@ detect_by_name(const char *name)
 	return GS_IO_AUTO;
 }
 
-/* Does the first non-blank line look like delimited numbers? */
+/* Do the first lines (after at most one header line) start with numbers? */
 static bool
 looks_numeric(const char *s, size_t len)
 {
 	io_lines	it;
 	io_line		line;
 	size_t		seen = 0;
+	bool		header = false;
 
 	io_lines_init(&it, s, len);
 	while (seen < 3 && io_lines_next(&it, &line))
@@ -106,7 +107,13 @@ looks_numeric(const char *s, size_t len)
 		if (p == end || *p == '#')
 			continue;
 		if (!io_scan_double(p, end, &v))
-			return seen > 0;	/* a header line may come first */
+		{
+			/* one header line may come first */
+			if (seen > 0 || header)
+				return false;
+			header = true;
+			continue;
+		}
 		seen++;
 	}
 	return seen > 0;

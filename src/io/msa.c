@@ -312,7 +312,7 @@ gs_read_msa(const void *bytes, size_t len, const char *filename_hint, size_t max
 			else if (in_data)
 			{
 				gs_fail(err, GS_ERR_SYNTAX, "EMSA keyword inside the data on line %zu", line.number);
-				gs_error_detail(err, "Expected numbers or #ENDOFDATA, found \"%.40s\".", s);
+				gs_error_detail(err, "Expected numbers or #ENDOFDATA, found \"%.*s\".", (int) (n > 40 ? 40 : n), s);
 				st = GS_ERR_SYNTAX;
 			}
 			else
@@ -322,7 +322,7 @@ gs_read_msa(const void *bytes, size_t len, const char *filename_hint, size_t max
 		if (!in_data)
 		{
 			gs_fail(err, GS_ERR_SYNTAX, "unexpected text on line %zu of an EMSA file", line.number);
-			gs_error_detail(err, "Expected a #KEYWORD line, found \"%.40s\".", s);
+			gs_error_detail(err, "Expected a #KEYWORD line, found \"%.*s\".", (int) (n > 40 ? 40 : n), s);
 			st = GS_ERR_SYNTAX;
 			break;
 		}

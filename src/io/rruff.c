@@ -80,7 +80,8 @@ parse_pair(const io_line *line, double *x, double *y, gs_error *err)
 	if (!p || p != end)
 	{
 		gs_fail(err, GS_ERR_SYNTAX, "invalid RRUFF data line %zu", line->number);
-		gs_error_detail(err, "Expected \"x, y\", found \"%.40s\".", line->s);
+		gs_error_detail(err, "Expected \"x, y\", found \"%.*s\".",
+						(int) (line->len > 40 ? 40 : line->len), line->s);
 		return GS_ERR_SYNTAX;
 	}
 	return GS_OK;
@@ -132,7 +133,7 @@ gs_read_rruff(const void *bytes, size_t len, const char *filename_hint, size_t m
 				ended = true;
 				continue;
 			}
-			if (key_len == 5 && memcmp(key, "NAMES", 5) == 0)
+			if (key_len == 5 && memcmp(key, "NAMES", 5) == 0 && title_len == 0)
 				title = val, title_len = val_len;
 			if (io_find_nocase(key, key_len, "LASER") && io_parse_double(val, val_len, &v) &&
 				v >= 200 && v <= 2000)

@@ -399,8 +399,14 @@ gs_read_spc(const void *bytes, size_t len, const char *filename_hint, size_t max
 			break;
 		}
 		off += SPC_SUBHEADER;
+		/*
+		 * Subfiles of a multifile carry their own exponent; old-format ones
+		 * use it only when it is a plausible positive value.
+		 */
 		if (!f.old && (f.flags & SPC_TMULTI) && exp != (signed char) SPC_FLOAT_EXP)
 			exp = (signed char) f.b[sub + 1];
+		else if (f.old && f.b[sub + 1] > 0 && f.b[sub + 1] < 128)
+			exp = f.b[sub + 1];
 		if (f.flags & SPC_TXYXYS)
 		{
 			n = u32(&f, sub + 16);

@@ -49,7 +49,8 @@ read_column(const void *bytes, size_t len, const char *what, io_series *out,
 		if (!io_parse_double(s, n, &v))
 		{
 			gs_fail(err, GS_ERR_SYNTAX, "invalid number on line %zu of the USGS %s file", line.number, what);
-			gs_error_detail(err, "Expected one number per line after the title line, found \"%.40s\".", line.s);
+			gs_error_detail(err, "Expected one number per line after the title line, found \"%.*s\".",
+							(int) (n > 40 ? 40 : n), s);
 			return GS_ERR_SYNTAX;
 		}
 		st = io_series_push(out, v, err);
