@@ -158,12 +158,15 @@ SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2;
-EXPLAIN (COSTS OFF) SELECT i, md5(pg_temp.all_steps(s)) FROM std_par;
+SET parallel_leader_participation = off;
+-- the functions are evaluated by the Parallel Seq Scan, that is, in the workers
+EXPLAIN (VERBOSE, COSTS OFF) SELECT i, md5(pg_temp.all_steps(s)) FROM std_par;
 SELECT count(*) AS rows, count(*) FILTER (WHERE p.h = s.h) AS identical
 FROM (SELECT i, md5(pg_temp.all_steps(s)) AS h FROM std_par) p JOIN std_serial s USING (i);
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
+RESET parallel_leader_participation;
 
 DROP TABLE std_poly, std_align, std_spike, std_noisy, std_par, std_serial;
