@@ -2,7 +2,7 @@
 
 #include "axis_check.h"
 
-/* numpy.gradient's coefficients for uneven spacing. */
+/* numpy.gradient for uneven spacing: second-order inside, first-order at the ends. */
 static void
 gradient(const double *x, const double *y, size_t n, double *out)
 {
@@ -12,11 +12,10 @@ gradient(const double *x, const double *y, size_t n, double *out)
 	{
 		double		dx1 = x[i] - x[i - 1],
 					dx2 = x[i + 1] - x[i],
-					a = -dx2 / (dx1 * (dx1 + dx2)),
-					b = (dx2 - dx1) / (dx1 * dx2),
-					c = dx1 / (dx2 * (dx1 + dx2));
+					inv = 1 / (dx1 * dx2 * (dx1 + dx2));
 
-		out[i] = a * y[i - 1] + b * y[i] + c * y[i + 1];
+		/* numpy's a, b, c over one common denominator: one division, not three */
+		out[i] = (-dx2 * dx2 * y[i - 1] + (dx2 - dx1) * (dx1 + dx2) * y[i] + dx1 * dx1 * y[i + 1]) * inv;
 	}
 }
 

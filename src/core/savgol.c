@@ -171,14 +171,26 @@ gs_savgol(const double *y, size_t n, size_t window, int polyorder, int deriv, do
 			s += q[j * p1 + k] * g[k];
 		h[j] = s * unit;
 	}
-	for (size_t i = half; i + half < n; i++)
+	/*
+	 * Interior: the weights slide over y.  Looping over the weights outside
+	 * keeps every output an independent sum in the same order (so results
+	 * do not depend on the loop order) and lets the inner loop vectorize.
+	 */
+	if (n >= w)
 	{
-		const double *v = y + i - half;
-		double		s = 0;
+		size_t		count = n - w + 1;
+		double	   *restrict dst = out + half;
 
-		for (size_t j = 0; j < w; j++)
-			s += h[j] * v[j];
-		out[i] = s;
+		for (size_t i = 0; i < count; i++)
+			dst[i] = h[0] * y[i];
+		for (size_t j = 1; j < w; j++)
+		{
+			const double *restrict src = y + j;
+			double		hj = h[j];
+
+			for (size_t i = 0; i < count; i++)
+				dst[i] += hj * src[i];
+		}
 	}
 
 	fit_window(q, r, w, p1, y, a);
