@@ -28,6 +28,16 @@ PG_FUNCTION_INFO_V1(gs_pg_stats_merge);
 PG_FUNCTION_INFO_V1(gs_pg_update_instrument_stats);
 PG_FUNCTION_INFO_V1(gs_pg_update_instrument_stats_grid);
 
+static void
+check_finite_time(TimestampTz t, const char *what)
+{
+	if (TIMESTAMP_NOT_FINITE(t))
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("%s must be a finite time", what),
+				errdetail("Forgetting and the daily history need the time a spectrum was measured."));
+}
+
 /*
  * gs_stats_merge(n1, mean1, m2_1, at1, n2, mean2, m2_2, at2, halflife_s)
  *   → (n, mean, m2, updated_at)
@@ -39,17 +49,14 @@ gs_pg_stats_merge(PG_FUNCTION_ARGS)
 {
 	ArrayType  *mean1 = PG_GETARG_ARRAYTYPE_P(1);
 	size_t		npoints = ARR_NDIM(mean1) == 0 ? 0 : (size_t) ArrayGetNItems(ARR_NDIM(mean1), ARR_DIMS(mean1));
-	ArrayType  *mean = gs_pg_float8_array(gs_pg_float8_values(mean1, npoints, "mean1"), npoints);
-	ArrayType  *m2 = gs_pg_float8_array(gs_pg_float8_values(PG_GETARG_ARRAYTYPE_P(2), npoints, "m2_1"), npoints);
 	TimestampTz at1 = PG_GETARG_TIMESTAMPTZ(3);
 	TimestampTz at2 = PG_GETARG_TIMESTAMPTZ(7);
 	double		halflife = PG_GETARG_FLOAT8(8);
-	gs_rstats	a = {npoints, PG_GETARG_FLOAT8(0), (double *) ARR_DATA_PTR(mean), (double *) ARR_DATA_PTR(m2)};
-	gs_rstats	b = {npoints, PG_GETARG_FLOAT8(4),
-		gs_pg_float8_values(PG_GETARG_ARRAYTYPE_P(5), npoints, "mean2"),
-	gs_pg_float8_values(PG_GETARG_ARRAYTYPE_P(6), npoints, "m2_2")};
-	double		age = (double) (at2 > at1 ? at2 - at1 : at1 - at2) / USECS_PER_SEC;
-	double		f = gs_decay_factor(age, halflife);
+	ArrayType  *mean,
+			   *m2;
+	gs_rstats	a,
+				b;
+	double		f;
 	TupleDesc	desc;
 	Datum		values[4];
 	bool		nulls[4] = {0};
@@ -59,12 +66,23 @@ gs_pg_stats_merge(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				errmsg("statistics blocks must have at least one point"));
-	if (gs_rstats_check(&a, &err) != GS_OK || gs_rstats_check(&b, &err) != GS_OK)
-		gs_pg_report(&err);
 	if (isnan(halflife) || halflife < 0)
 		ereport(ERROR,
 				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				errmsg("halflife must be a number of seconds >= 0, not %g", halflife));
+	check_finite_time(at1, "at1");
+	check_finite_time(at2, "at2");
+
+	/* the result is built in fresh arrays: the first block's may be the caller's */
+	mean = gs_pg_float8_array(gs_pg_float8_values(mean1, npoints, "mean1"), npoints);
+	m2 = gs_pg_float8_array(gs_pg_float8_values(PG_GETARG_ARRAYTYPE_P(2), npoints, "m2_1"), npoints);
+	a = (gs_rstats) {npoints, PG_GETARG_FLOAT8(0), (double *) ARR_DATA_PTR(mean), (double *) ARR_DATA_PTR(m2)};
+	b = (gs_rstats) {npoints, PG_GETARG_FLOAT8(4),
+		gs_pg_float8_values(PG_GETARG_ARRAYTYPE_P(5), npoints, "mean2"),
+		gs_pg_float8_values(PG_GETARG_ARRAYTYPE_P(6), npoints, "m2_2")};
+	if (gs_rstats_check(&a, &err) != GS_OK || gs_rstats_check(&b, &err) != GS_OK)
+		gs_pg_report(&err);
+	f = gs_decay_factor((double) (at2 > at1 ? at2 - at1 : at1 - at2) / USECS_PER_SEC, halflife);
 	if (at2 >= at1)
 		gs_rstats_decay(&a, f);
 	else
@@ -169,6 +187,7 @@ update_stats(text *id_text, gs_packed_spectrum *p, const gs_grid *given, Timesta
 	gs_error	err;
 	int			rc;
 
+	check_finite_time(at, "measured_at");
 	gs_pg_instrument_fetch(id, &inst, false);
 	gs_pg_instrument_check_spectrum(&inst, &v);
 	if (!given && v.x)

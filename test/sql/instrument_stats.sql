@@ -163,7 +163,8 @@ FROM (VALUES
 	(23, $$SELECT gs_stats_agg(ROW('nm', 1, 1, 2, 2, '{1,NaN}', '{0,0}')::gs_stats)$$),
 	(24, $$SELECT gs_stats_agg(st) FROM (VALUES (ROW('nm', 1, 1, 2, 2, '{1,1}', '{0,0}')::gs_stats), (ROW('nm', 1, 1, 3, 2, '{1,1,1}', '{0,0,0}')::gs_stats)) v(st)$$),
 	(25, $$SELECT gs_stats_drift(ROW('nm', 1, 1, 2, 2, '{1,1}', '{0,0}')::gs_stats, ROW('nm', 1, 1, 3, 2, '{1,1,1}', '{0,0,0}')::gs_stats)$$),
-	(26, $$SELECT gs_stats_agg(ROW('nm', 1, 1, 2, 2, '{1,1}', NULL)::gs_stats)$$)
+	(26, $$SELECT gs_stats_agg(ROW('nm', 1, 1, 2, 2, '{1,1}', NULL)::gs_stats)$$),
+	(27, $$SELECT gs_update_instrument_stats('stats-norm', gs_spectrum(100, 50, '{1,2}', 'nm'), 'infinity')$$)
 ) AS t(n, q)
 ORDER BY n;
 -- statistics damaged behind the table's back (constraints dropped by hand) are refused, not used
