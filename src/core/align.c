@@ -74,9 +74,12 @@ prepare(gs_align_workspace *ws, size_t len, gs_error *err)
 
 /*
  * Linear interpolation of s onto lo + step·k, k < len, differenced
- * (out[k] = v[k+1] − v[k], k < len − 1) and centred on its mean; zeros after
- * that up to pad.  Correlating differences rather than values keeps constant
- * and sloping baselines from pulling the best lag towards zero.
+ * (out[k] = v[k+1] − v[k], k < len − 1), centred on its mean and tapered
+ * by a half Hann window over the first and last 5 %; zeros after that up to
+ * pad.  Correlating differences rather than values keeps constant and
+ * sloping baselines from pulling the best lag towards zero; the taper keeps
+ * a jump at the edge of the overlap (RRUFF files often start or end with a
+ * 0) from dominating the correlation.
  */
 static void
 grid_differences(const gs_spectrum_view *s, double lo, double step, size_t len, size_t pad,
@@ -85,6 +88,7 @@ grid_differences(const gs_spectrum_view *s, double lo, double step, size_t len, 
 	size_t		j = 0;
 	double		mean = 0,
 				prev = 0;
+	size_t		taper = (len - 1) / 20 + 1;
 
 	for (size_t k = 0; k < len; k++)
 	{
@@ -106,6 +110,13 @@ grid_differences(const gs_spectrum_view *s, double lo, double step, size_t len, 
 	mean /= (double) (len - 1);
 	for (size_t k = 0; k + 1 < len; k++)
 		out[k] -= mean;
+	for (size_t k = 0; k < taper && k + 1 < len; k++)
+	{
+		double		w = 0.5 * (1 - cos(M_PI * (double) k / (double) taper));
+
+		out[k] *= w;
+		out[len - 2 - k] *= w;
+	}
 	for (size_t k = len - 1; k < pad; k++)
 		out[k] = 0;
 }

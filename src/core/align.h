@@ -4,8 +4,10 @@
  * Both spectra are brought onto one uniform grid over their common axis
  * range (linear interpolation; the grid step is the finer of the two mean
  * sample spacings) and differenced, so that constant and sloping baselines
- * do not favour a zero shift; the linear (zero-padded) cross-correlation of
- * the mean-centred differences is computed with FFTW's real transforms and
+ * do not favour a zero shift, centred, and tapered over the first and last
+ * 5 % so that a jump at the edge of the overlap (RRUFF files often start or
+ * end with a 0) cannot dominate; their linear (zero-padded)
+ * cross-correlation is computed with FFTW's real transforms and
  * each lag divided by the number of products it sums.  The best integer lag
  * is refined to a fraction of a step by the parabola through the
  * correlation at lag − 1, lag, lag + 1.  The shift returned is what to add
