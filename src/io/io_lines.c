@@ -10,6 +10,9 @@ io_lines_init(io_lines *it, const void *bytes, size_t len)
 	it->p = bytes;
 	it->end = (const char *) bytes + len;
 	it->number = 0;
+	/* Windows tools start UTF-8 text with a byte order mark */
+	if (len >= 3 && memcmp(bytes, "\xef\xbb\xbf", 3) == 0)
+		it->p += 3;
 }
 
 static const char *

@@ -25,7 +25,7 @@ typedef struct io_line
 
 void		io_lines_init(io_lines *it, const void *bytes, size_t len);
 
-/* Next line (LF, CRLF or CR ends a line); false at the end of the buffer. */
+/* Next line (LF, CRLF or CR ends a line); false at the end of the buffer. A UTF-8 byte order mark is skipped. */
 bool		io_lines_next(io_lines *it, io_line *line);
 
 /* Looks at the next line without consuming it. */

@@ -125,7 +125,8 @@ gs_io_detect(const void *bytes, size_t len, const char *filename_hint)
 	const unsigned char *b = bytes;
 	const char *s = bytes;
 	size_t		head = len < 4096 ? len : 4096;
-	const char *p = io_skip_blanks(s, s + head);
+	size_t		bom = (len >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0) ? 3 : 0;
+	const char *p = io_skip_blanks(s + bom, s + head);
 	size_t		rest = (size_t) (s + head - p);
 
 	while (rest > 0 && (*p == '\r' || *p == '\n' || *p == ' ' || *p == '\t'))

@@ -83,6 +83,7 @@ typedef struct jcamp_pending
 {
 	jcamp_block *blocks;
 	size_t		n;
+	size_t		capacity;
 } jcamp_pending;
 
 typedef struct jcamp_reader
@@ -558,13 +559,19 @@ finish_block(jcamp_reader *r, jcamp_pending *done)
 	}
 	if (done->n >= GS_IO_MAX_SPECTRA)
 		return gs_fail(r->err, GS_ERR_LIMIT, "file holds more than %d spectra", GS_IO_MAX_SPECTRA);
-	blocks = r->alloc->alloc(r->alloc->ctx, (done->n + 1) * sizeof(jcamp_block));
-	if (!blocks)
-		return gs_fail(r->err, GS_ERR_NOMEM, "out of memory while reading a file");
-	if (done->n)
-		memcpy(blocks, done->blocks, done->n * sizeof(jcamp_block));
-	io_release(r->alloc, done->blocks);
-	done->blocks = blocks;
+	if (done->n == done->capacity)
+	{
+		size_t		cap = done->capacity ? 2 * done->capacity : 4;
+
+		blocks = r->alloc->alloc(r->alloc->ctx, cap * sizeof(jcamp_block));
+		if (!blocks)
+			return gs_fail(r->err, GS_ERR_NOMEM, "out of memory while reading a file");
+		if (done->n)
+			memcpy(blocks, done->blocks, done->n * sizeof(jcamp_block));
+		io_release(r->alloc, done->blocks);
+		done->blocks = blocks;
+		done->capacity = cap;
+	}
 	done->blocks[done->n++] = *b;
 	b->open = false;
 	/* the block now owns meta and series; start clean */

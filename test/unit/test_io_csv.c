@@ -125,6 +125,15 @@ GS_TEST(test_io_formats_and_detection)
 	CHECK(gs_io_detect("x,y\n1,2\n", 8, NULL) == GS_IO_CSV);
 	CHECK(gs_io_detect("hello world\n", 12, "a.csv") == GS_IO_CSV);
 	CHECK(gs_io_detect("hello world\n", 12, NULL) == GS_IO_AUTO);
+	{
+		const char *bom = "\xef\xbb\xbf##TITLE=b\n##XUNITS=NANOMETERS\n##XYPOINTS=(XY..XY)\n1,2\n##END=\n";
+		gs_io_result r;
+		gs_error	err;
+
+		CHECK(gs_io_read(GS_IO_AUTO, bom, strlen(bom), NULL, 10, &gs_malloc_allocator, &r, &err) == GS_OK);
+		CHECK(r.n_items == 1 && strcmp(r.items[0].title, "b") == 0);
+		gs_io_result_free(&r);
+	}
 }
 
 GS_TEST(test_io_meta_json_text)

@@ -62,8 +62,8 @@ GS_TEST(test_io_usgs_real_files)
 		const char *file = io_test_cell(&ix, row, "file");
 		const char *wfile = io_test_cell(&ix, row, "wavelength_file");
 		char		path[2048];
-		size_t		len,
-					wlen;
+		size_t		len = 0,
+					wlen = 0;
 		char	   *bytes,
 				   *wbytes;
 		gs_io_result r;
