@@ -1,0 +1,149 @@
+#!/usr/bin/python3
+"""The C and Python sides of scripts/bench_preprocess (run that, not this).
+
+Takes N real RRUFF Raman spectra, times each step of the S2 chain and the
+whole chain single-threaded in C (scripts/bench_preprocess.c, built -O2
+against src/core) and in numpy/scipy/PyWavelets written one spectrum at a
+time as users write it, and prints spectra per second and ratios.  With
+--copy FILE it only writes the spectra as COPY text rows for the SQL side;
+--sql S adds the SQL path's seconds per spectrum to the table.
+Versions: Debian 12's numpy 1.24.2, scipy 1.10.1, PyWavelets 1.1.1.
+"""
+import argparse
+import os
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+import pywt
+import scipy.interpolate
+import scipy.ndimage
+import scipy.signal
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen_golden_b as ref  # noqa: E402  (snr and auto_level as documented in src/core)
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def spectra(data, count):
+    folder = os.path.join(data, "rruff_raman_excellent_unoriented", "spectra")
+    files = sorted(os.listdir(folder))
+    picked = files[::max(1, len(files) // count)][:count]
+    out = []
+    for f in picked:
+        x, y = ref.read_rruff(os.path.join(folder, f))
+        if x.size >= 64 and np.all(np.diff(x) > 0):
+            out.append((x, y))
+    return out
+
+
+# ---- the chain in Python, as a user writes it --------------------------------
+
+def resample(x, y, step=1.0):
+    grid = np.arange(np.ceil(x[0] / step - 1e-9), np.floor(x[-1] / step + 1e-9) + 1) * step
+    return grid, scipy.interpolate.CubicSpline(x, y)(grid)
+
+
+def denoise(y):
+    level = ref.auto_level(ref.snr(y), pywt.dwt_max_level(y.size, pywt.Wavelet("sym8").dec_len))
+    return ref.denoise(y, "sym8", level, "bayes", "soft")
+
+
+def baseline(y):
+    peaks, _ = scipy.signal.find_peaks(y)
+    prominences = scipy.signal.peak_prominences(y, peaks)[0]
+    top = peaks[np.argsort(-prominences, kind="stable")[:3]]
+    f = float(np.median(scipy.signal.peak_widths(y, top, rel_height=0.5)[0])) if top.size else 0.0
+    w = int(np.floor(1 + 2 * f + f * f / 20 + 0.5))
+    w = min(max(w + (w % 2 == 0), 5), 31)
+    return y - scipy.ndimage.grey_opening(y, size=w, mode="reflect")
+
+
+def normalize(y):
+    return y / np.linalg.norm(y)
+
+
+def chain(x, y):
+    _, v = resample(x, y)
+    return normalize(baseline(denoise(v)))
+
+
+def best_of(runs, fn, items):
+    best = float("inf")
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        for it in items:
+            fn(*it)
+        best = min(best, time.perf_counter() - t0)
+    return best / len(items)
+
+
+def python_times(data, runs):
+    resampled = [(resample(x, y)[1],) for x, y in data]
+    return {
+        "resample": best_of(runs, resample, data),
+        "denoise": best_of(runs, denoise, resampled),
+        "baseline": best_of(runs, baseline, resampled),
+        "normalize": best_of(runs, normalize, resampled),
+        "chain": best_of(runs, chain, data),
+    }
+
+
+def c_times(data, runs):
+    with tempfile.TemporaryDirectory() as tmp:
+        exe = os.path.join(tmp, "bench_preprocess")
+        pglib = subprocess.check_output(["/usr/lib/postgresql/15/bin/pg_config", "--pkglibdir"], text=True).strip()
+        core = sorted(os.path.join(ROOT, "src/core", f) for f in os.listdir(os.path.join(ROOT, "src/core")) if f.endswith(".c"))
+        subprocess.check_call(["cc", "-O2", "-std=gnu11", "-I" + os.path.join(ROOT, "src/core"), "-o", exe,
+                               os.path.join(ROOT, "scripts/bench_preprocess.c"), *core,
+                               os.path.join(pglib, "libpgcommon.a"), os.path.join(pglib, "libpgport.a"),
+                               "-lfftw3", "-lm"])
+        path = os.path.join(tmp, "spectra.bin")
+        with open(path, "wb") as f:
+            f.write(struct.pack("<I", len(data)))
+            for x, y in data:
+                f.write(struct.pack("<I", x.size))
+                f.write(x.astype("<f8").tobytes())
+                f.write(y.astype("<f8").tobytes())
+        out = subprocess.check_output([exe, path, str(runs)], text=True)
+    return {k: float(v) for k, v in (line.split() for line in out.splitlines())}
+
+
+def write_copy(data, path):
+    with open(path, "w") as f:
+        for i, (x, y) in enumerate(data):
+            xs = ",".join(repr(float(v)) for v in x)
+            ys = ",".join(repr(float(np.float32(v))) for v in y)
+            f.write('%d\t{"unit":"raman_cm-1","x":[%s],"y":[%s]}\n' % (i, xs, ys))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--spectra", type=int, default=300)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--copy")
+    ap.add_argument("--sql", type=float)
+    ap.add_argument("data", nargs="?", default=os.environ.get("GEOSPECTRA_DATA", os.path.join(ROOT, "..", "shared", "data")))
+    a = ap.parse_args()
+    data = spectra(a.data, a.spectra)
+    if a.copy:
+        write_copy(data, a.copy)
+        return
+    npts = int(np.mean([x.size for x, _ in data]))
+    c = c_times(data, a.runs)
+    py = python_times(data, a.runs)
+    print(f"\n{len(data)} RRUFF Raman spectra (mean {npts} points), one thread, best of {a.runs}")
+    print(f"{'step':<10} {'C spectra/s':>12} {'Python spectra/s':>17} {'C / Python':>11}")
+    for k in ("resample", "denoise", "baseline", "normalize", "chain"):
+        print(f"{k:<10} {1 / c[k]:>12.0f} {1 / py[k]:>17.0f} {py[k] / c[k]:>10.1f}x")
+    if a.sql:
+        print(f"\nSQL: SELECT gs_preprocess(s) FROM t  {1 / a.sql:.0f} spectra/s"
+              f" = {py['chain'] / a.sql:.1f}x the Python chain, {a.sql / c['chain']:.2f}x the time of the bare C chain")
+
+
+if __name__ == "__main__":
+    main()
