@@ -177,8 +177,8 @@ gs_preprocess(const gs_spectrum_view *s, const gs_preprocess_config *c, size_t m
 
 	if (c->resample)
 	{
-		double		start;
-		size_t		m;
+		double		start = 0;
+		size_t		m = 0;
 
 		if ((st = grid_of(c, x, n, max_points, &start, &m, err)) != GS_OK ||
 			(st = reserve_points(ws, m > n ? m : n, err)) != GS_OK ||
