@@ -3,6 +3,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "interp.h"
+#include "view_arrays.h"
+
 void
 gs_rstats_reset(gs_rstats *st)
 {
@@ -138,23 +141,24 @@ gs_grid_check(const gs_grid *g, gs_error *err)
 	return GS_OK;
 }
 
-static inline double
-axis_x(const double *x, double xstart, double xstep, size_t j)
+size_t
+gs_grid_sample_scratch_size(size_t n, const gs_grid *grid)
 {
-	return x ? x[j] : xstart + xstep * (double) j;
+	return (2 * n + grid->npoints) * sizeof(double) + gs_interp_scratch_size(n);
 }
 
 gs_status
-gs_grid_sample_linear(const double *x, double xstart, double xstep,
-					  const float *y, size_t n, const gs_grid *grid,
-					  double *out, gs_error *err)
+gs_grid_sample(const gs_spectrum_view *s, const gs_grid *grid, double *out,
+			   void *scratch, gs_error *err)
 {
-	double		lo = axis_x(x, xstart, xstep, 0),
-				hi = axis_x(x, xstart, xstep, n - 1),
+	double		lo = gs_view_xmin(s),
+				hi = gs_view_xmax(s),
 				glo = gs_grid_x(grid, 0),
 				ghi = gs_grid_x(grid, grid->npoints - 1),
 				tol = 1e-9 * fmax(hi - lo, fmax(fabs(lo), fabs(hi)) * 1e-6);
-	size_t		j = 0;
+	double	   *x = scratch,
+			   *y = x + s->n,
+			   *xt = y + s->n;
 
 	if (glo < lo - tol || ghi > hi + tol)
 	{
@@ -162,23 +166,13 @@ gs_grid_sample_linear(const double *x, double xstart, double xstep,
 		gs_error_detail(err, "The spectrum spans %g to %g; the grid spans %g to %g.", lo, hi, glo, ghi);
 		return GS_ERR_PARAM;
 	}
+	gs_view_copy_x(s, x);
+	gs_view_copy_y(s, y);
 	for (size_t i = 0; i < grid->npoints; i++)
-	{
-		double		xi = gs_grid_x(grid, i);
-
-		while (j + 1 < n && axis_x(x, xstart, xstep, j + 1) <= xi)
-			j++;
-		if (j + 1 == n || xi <= lo)
-			out[i] = xi <= lo ? (double) y[0] : (double) y[n - 1];
-		else
-		{
-			double		x0 = axis_x(x, xstart, xstep, j),
-						t = (xi - x0) / (axis_x(x, xstart, xstep, j + 1) - x0);
-
-			out[i] = (double) y[j] + t * ((double) y[j + 1] - (double) y[j]);
-		}
-	}
-	return GS_OK;
+		xt[i] = gs_grid_x(grid, i);
+	/* inside the tolerance, the ends extend flat */
+	return gs_interp(x, y, s->n, GS_INTERP_LINEAR, GS_EXTRAP_EDGE, xt, grid->npoints, out,
+					 xt + grid->npoints, err);
 }
 
 void

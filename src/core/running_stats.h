@@ -30,6 +30,7 @@
 #include <stddef.h>
 
 #include "gs_error.h"
+#include "spectrum.h"
 
 typedef struct gs_rstats
 {
@@ -91,15 +92,17 @@ gs_grid_equal(const gs_grid *a, const gs_grid *b)
 gs_status	gs_grid_check(const gs_grid *g, gs_error *err);
 
 /*
- * Linear interpolation of (x[j], y[j]), j < n (x strictly increasing; NULL
- * for the uniform axis xstart + xstep·j) at every point of `grid`, into
- * out[npoints].  The grid must lie inside [x[0], x[n-1]] (a relative
- * tolerance of 1e-9 of the axis span absorbs rounding of the end points);
- * otherwise GS_ERR_PARAM.  Exact at shared points.
+ * The spectrum sampled at every point of `grid` by linear interpolation
+ * (gs_interp, method linear = numpy.interp: exact at shared points, no
+ * overshoot), into out[npoints].  The grid must lie inside the spectrum's
+ * axis; a relative tolerance of 1e-9 of the axis span absorbs rounding of the
+ * end points (those take the end value).  Otherwise GS_ERR_PARAM.  Units are
+ * the caller's business.  `scratch` holds gs_grid_sample_scratch_size bytes,
+ * aligned for double.
  */
-gs_status	gs_grid_sample_linear(const double *x, double xstart, double xstep,
-								  const float *y, size_t n, const gs_grid *grid,
-								  double *out, gs_error *err);
+size_t		gs_grid_sample_scratch_size(size_t n, const gs_grid *grid);
+gs_status	gs_grid_sample(const gs_spectrum_view *s, const gs_grid *grid, double *out,
+						   void *scratch, gs_error *err);
 
 /*
  * Drift of a day's block against a reference block on the same grid, with

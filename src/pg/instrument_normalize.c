@@ -134,7 +134,9 @@ gs_pg_instrument_normalize(PG_FUNCTION_ARGS)
 
 	x = palloc_extended(2 * stats.grid.npoints * sizeof(double), MCXT_ALLOC_HUGE);
 	norm = x + stats.grid.npoints;
-	if (gs_grid_sample_linear(v.x, v.start, v.step, v.y, v.n, &stats.grid, x, &err) != GS_OK)
+	if (gs_grid_sample(&v, &stats.grid, x,
+					   palloc_extended(gs_grid_sample_scratch_size(v.n, &stats.grid), MCXT_ALLOC_HUGE),
+					   &err) != GS_OK)
 		gs_pg_report(&err);
 	gs_rstats_normalize(&stats.st, x, 1, 0, norm);
 

@@ -27,7 +27,6 @@ typedef struct stats_state
 {
 	gs_pg_stats s;
 	bool		grid_given;		/* resample spectra that are not on the grid */
-	double	   *scratch;		/* [npoints] resampled values, when needed */
 } stats_state;
 
 /* The serialized state: this header, then mean[npoints], then m2[npoints]. */
@@ -98,10 +97,12 @@ explicit_axis_error(void)
 			errhint("Name a grid: gs_stats_agg(s, grid_start, grid_step, grid_npoints) resamples explicit axes onto it."));
 }
 
+/* Runs in the per-row memory context, which frees the resampling buffers. */
 static void
-add_spectrum(MemoryContext cxt, stats_state *state, const gs_spectrum_view *v)
+add_spectrum(stats_state *state, const gs_spectrum_view *v)
 {
 	gs_grid		own = {v->start, v->step, v->n};
+	double	   *values;
 	gs_error	err;
 
 	if (v->unit != state->s.unit)
@@ -117,13 +118,12 @@ add_spectrum(MemoryContext cxt, stats_state *state, const gs_spectrum_view *v)
 			explicit_axis_error();
 		check_same_grid(state, v->unit, &own);
 	}
-	if (!state->scratch)
-		state->scratch = MemoryContextAllocExtended(cxt, state->s.grid.npoints * sizeof(double),
-													MCXT_ALLOC_HUGE);
-	if (gs_grid_sample_linear(v->x, v->start, v->step, v->y, v->n, &state->s.grid,
-							  state->scratch, &err) != GS_OK)
+	values = palloc_extended(state->s.grid.npoints * sizeof(double), MCXT_ALLOC_HUGE);
+	if (gs_grid_sample(v, &state->s.grid, values,
+					   palloc_extended(gs_grid_sample_scratch_size(v->n, &state->s.grid), MCXT_ALLOC_HUGE),
+					   &err) != GS_OK)
 		gs_pg_report(&err);
-	gs_rstats_add(&state->s.st, state->scratch);
+	gs_rstats_add(&state->s.st, values);
 }
 
 /* gs_stats_agg(s spectrum): the grid of the first spectrum */
@@ -147,7 +147,7 @@ gs_pg_stats_agg_trans(PG_FUNCTION_ARGS)
 			explicit_axis_error();
 		state = state_new(cxt, v.unit, &(gs_grid) {v.start, v.step, v.n}, false);
 	}
-	add_spectrum(cxt, state, &v);
+	add_spectrum(state, &v);
 	PG_RETURN_POINTER(state);
 }
 
@@ -178,7 +178,7 @@ gs_pg_stats_agg_grid_trans(PG_FUNCTION_ARGS)
 		state = state_new(cxt, v.unit, &grid, true);
 	else if (!gs_grid_equal(&grid, &state->s.grid))
 		check_same_grid(state, state->s.unit, &grid);
-	add_spectrum(cxt, state, &v);
+	add_spectrum(state, &v);
 	PG_RETURN_POINTER(state);
 }
 

@@ -205,7 +205,9 @@ update_stats(text *id_text, gs_packed_spectrum *p, const gs_grid *given, Timesta
 	if (!v.x && gs_grid_equal(&own, &grid))
 		for (size_t i = 0; i < grid.npoints; i++)
 			mean[i] = (double) v.y[i];
-	else if (gs_grid_sample_linear(v.x, v.start, v.step, v.y, v.n, &grid, mean, &err) != GS_OK)
+	else if (gs_grid_sample(&v, &grid, mean,
+							palloc_extended(gs_grid_sample_scratch_size(v.n, &grid), MCXT_ALLOC_HUGE),
+							&err) != GS_OK)
 		gs_pg_report(&err);
 
 	args[0] = PointerGetDatum(id_text);

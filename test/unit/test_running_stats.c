@@ -201,35 +201,45 @@ GS_TEST(test_running_stats_stddev_and_check)
 	CHECK(gs_rstats_check(&st, &err) == GS_ERR_PARAM);
 }
 
+static gs_status
+sample(const gs_spectrum_view *s, const gs_grid *g, double *out, gs_error *err)
+{
+	void	   *scratch = malloc(gs_grid_sample_scratch_size(s->n, g));
+	gs_status	rc = gs_grid_sample(s, g, out, scratch, err);
+
+	free(scratch);
+	return rc;
+}
+
 GS_TEST(test_running_stats_grid_sample_linear)
 {
 	float		y[] = {0, 10, 20, 40};
 	double		x[] = {100, 101, 102, 104};
 	double		out[7];
+	gs_spectrum_view explicit_axis = {GS_UNIT_NM, 4, false, NAN, x, 0, 0, y},
+				uniform = {GS_UNIT_NM, 4, false, NAN, NULL, 100, 1, y},
+				shifted = {GS_UNIT_NM, 3, false, NAN, NULL, 0.3000000000000001, 0.1, y};
 	gs_grid		g = {100, 0.5, 7};	/* 100 .. 103 */
 	gs_grid		same = {100, 1, 4};
 	gs_grid		outside = {99, 1, 3};
+	gs_grid		g3 = {0.1 * 3, 0.1, 3};
 	gs_error	err;
 
-	CHECK(gs_grid_sample_linear(x, 0, 0, y, 4, &g, out, &err) == GS_OK);
+	CHECK(sample(&explicit_axis, &g, out, &err) == GS_OK);
 	CHECK_CLOSE(out[0], 0, 0, 0);
 	CHECK_CLOSE(out[1], 5, 1e-15, 0);
 	CHECK_CLOSE(out[4], 20, 0, 0);
 	CHECK_CLOSE(out[5], 25, 1e-15, 0);
 	CHECK_CLOSE(out[6], 30, 1e-15, 0);
 	/* a uniform axis onto itself is the identity */
-	CHECK(gs_grid_sample_linear(NULL, 100, 1, y, 4, &same, out, &err) == GS_OK);
+	CHECK(sample(&uniform, &same, out, &err) == GS_OK);
 	for (int i = 0; i < 4; i++)
 		CHECK_CLOSE(out[i], y[i], 0, 0);
-	CHECK(gs_grid_sample_linear(NULL, 100, 1, y, 4, &outside, out, &err) == GS_ERR_PARAM);
+	CHECK(sample(&uniform, &outside, out, &err) == GS_ERR_PARAM);
 	CHECK(strstr(err.detail, "99") != NULL);
-	/* an end point off by rounding still counts as inside */
-	{
-		gs_grid		g3 = {0.1 * 3, 0.1, 3};
-
-		CHECK(gs_grid_sample_linear(NULL, 0.3000000000000001, 0.1, y, 3, &g3, out, &err) == GS_OK);
-		CHECK_CLOSE(out[0], 0, 0, 1e-12);
-	}
+	/* an end point off by rounding still counts as inside and takes the end value */
+	CHECK(sample(&shifted, &g3, out, &err) == GS_OK);
+	CHECK_CLOSE(out[0], 0, 0, 1e-12);
 }
 
 GS_TEST(test_running_stats_grid_check)
