@@ -6,6 +6,7 @@
 
 #include "utils/guc.h"
 
+#include "ivf.h"
 #include "stats.h"
 
 PG_MODULE_MAGIC;
@@ -84,5 +85,6 @@ _PG_init(void)
 							PGC_USERSET, 0,
 							NULL, NULL, NULL);
 	gs_pg_stats_define_gucs();
+	gs_pg_ivf_define_gucs();
 	MarkGUCPrefixReserved("geospectra");
 }

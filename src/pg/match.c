@@ -9,26 +9,40 @@
  * Scores are exactly those of the operators: the library spectrum is
  * interpolated onto the query's points (gs_pair_compare(query, row)), after
  * the optional preprocessing of match_prep.h applied to both sides.
+ *
+ * With a gs_ivf index that fits the metric (and no preprocessing, since the
+ * index holds raw spectra), only the index's first k × geospectra.match_rerank
+ * candidates are read, through an index scan, and scored the same exact way.
  */
 #include "gs_pg.h"
 
 #include <math.h>
 
 #include "access/genam.h"
-#include "access/relation.h"
 #include "access/htup_details.h"
+#include "access/relation.h"
+#include "access/relscan.h"
+#include "access/table.h"
+#include "access/tableam.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
+#include "commands/defrem.h"
 #include "executor/spi.h"
+#include "executor/tuptable.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "utils/acl.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/relcache.h"
+#include "utils/rls.h"
+#include "utils/snapmgr.h"
 
+#include "ivf.h"
 #include "match_prep.h"
 #include "similarity.h"
 #include "topk.h"
@@ -300,30 +314,90 @@ key_expression(Relation rel)
 	return buf.data;
 }
 
-/* SELECT ctid, key, spectrum FROM library */
-static char *
-library_query(Oid relid, Oid spectrum_type, text *column_name, const char **relname)
+/* What gs_match needs to know of the library relation. */
+typedef struct library_info
+{
+	Oid			relid;
+	const char *relname;
+	AttrNumber	col;			/* the spectrum column */
+	bool		has_key;
+	char	   *scan_sql;		/* SELECT ctid, key, spectrum FROM library */
+	char	   *key_sql;		/* SELECT ctid, key FROM library WHERE ctid = ANY($1) */
+	Oid			index;			/* a gs_ivf index that fits the metric, or InvalidOid */
+	StrategyNumber strategy;
+} library_info;
+
+/*
+ * A gs_ivf index on the spectrum column alone, complete, without predicate,
+ * whose operator class orders by the metric's operator: <-> for euclidean,
+ * <=> for cosine and spectral angle (the angle is monotone in the cosine).
+ */
+static void
+find_index(Relation rel, library_info *lib, match_metric metric)
+{
+	Oid			am = get_index_am_oid("gs_ivf", true);
+	StrategyNumber want = metric == METRIC_EUCLIDEAN ? GS_IVF_L2_STRATEGY : GS_IVF_COSINE_STRATEGY;
+	List	   *indexes;
+	ListCell   *lc;
+
+	if (!OidIsValid(am) || metric == METRIC_CORRELATION)
+		return;
+	indexes = RelationGetIndexList(rel);
+	foreach(lc, indexes)
+	{
+		Relation	idx = index_open(lfirst_oid(lc), AccessShareLock);
+		Oid			type = TupleDescAttr(RelationGetDescr(rel), lib->col - 1)->atttypid;
+
+		if (!OidIsValid(lib->index) && idx->rd_rel->relam == am &&
+			idx->rd_index->indisvalid && idx->rd_index->indisready &&
+			idx->rd_index->indnatts == 1 && idx->rd_index->indkey.values[0] == lib->col &&
+			RelationGetIndexPredicate(idx) == NIL &&
+			OidIsValid(get_opfamily_member(idx->rd_opfamily[0], type, type, want)))
+		{
+			lib->index = RelationGetRelid(idx);
+			lib->strategy = want;
+		}
+		index_close(idx, AccessShareLock);
+	}
+	list_free(indexes);
+}
+
+static library_info
+open_library(Oid relid, Oid spectrum_type, text *column_name, match_metric metric, bool exact_only)
 {
 	Relation	rel = relation_open(relid, AccessShareLock);
 	char		kind = rel->rd_rel->relkind;
-	AttrNumber	col;
-	char	   *sql;
+	library_info lib = {relid};
+	char	   *key,
+			   *qualified;
+	const char *colname;
 
-	*relname = pstrdup(RelationGetRelationName(rel));
+	lib.relname = pstrdup(RelationGetRelationName(rel));
 	if (kind != RELKIND_RELATION && kind != RELKIND_MATVIEW && kind != RELKIND_PARTITIONED_TABLE)
 		ereport(ERROR,
 				errcode(ERRCODE_WRONG_OBJECT_TYPE),
-				errmsg("\"%s\" is not a table or materialized view", *relname),
+				errmsg("\"%s\" is not a table or materialized view", lib.relname),
 				errdetail("gs_match reports library rows by ctid, which only tables have."));
-	col = spectrum_column(rel, spectrum_type, column_name);
-	sql = psprintf("SELECT ctid, %s, %s FROM %s",
-				   key_expression(rel),
-				   quote_identifier(NameStr(TupleDescAttr(RelationGetDescr(rel), col - 1)->attname)),
-				   quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
-											  RelationGetRelationName(rel)));
+	lib.col = spectrum_column(rel, spectrum_type, column_name);
+	key = key_expression(rel);
+	lib.has_key = strcmp(key, "NULL::text") != 0;
+	colname = quote_identifier(NameStr(TupleDescAttr(RelationGetDescr(rel), lib.col - 1)->attname));
+	qualified = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)), lib.relname);
+	lib.scan_sql = psprintf("SELECT ctid, %s, %s FROM %s", key, colname, qualified);
+	lib.key_sql = psprintf("SELECT ctid, %s FROM %s WHERE ctid = ANY($1)", key, qualified);
+
+	/*
+	 * The index is read directly, not through a query, so only where a query
+	 * would see the same rows: a plain table the caller may read whole,
+	 * without row-level security.  Otherwise the exact scan applies them.
+	 */
+	if (!exact_only && kind == RELKIND_RELATION &&
+		pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) == ACLCHECK_OK &&
+		check_enable_rls(relid, InvalidOid, true) != RLS_ENABLED)
+		find_index(rel, &lib, metric);
 	/* keep the lock to the end of the transaction, as a query would */
 	relation_close(rel, NoLock);
-	return sql;
+	return lib;
 }
 
 static void
@@ -350,76 +424,76 @@ prepared(const gs_prep_options *o, const gs_spectrum_view *s, const gs_spectrum_
 	return out;
 }
 
-/* ------------------------------------------------------------------------
- * gs_match(query, library, k, metric, preprocess, column_name)
- */
-Datum
-gs_pg_match(PG_FUNCTION_ARGS)
+/* The search in progress. */
+typedef struct match_state
 {
-	MemoryContext caller = CurrentMemoryContext;
-	MemoryContext rowcxt;
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	gs_prep_options popts;
-	gs_prep_options *prep = NULL;
-	gs_spectrum_view qraw,
-				query;
 	match_metric metric;
-	int			k;
-	char	   *sql;
-	match_context mc = {0};
-	ErrorContextCallback errcb;
+	const gs_prep_options *prep;
+	gs_spectrum_view qraw;		/* the query as given */
+	gs_spectrum_view query;		/* ... and preprocessed */
 	gs_topk		heap;
-	match_hit  *hits;
-	int64		no_overlap = 0,
-				undefined = 0;
+	match_hit  *hits;			/* payload of the heap's slots */
+	int64		no_overlap;
+	int64		undefined;
+	MemoryContext rowcxt;		/* reset after every row */
+	match_context mc;
+} match_state;
+
+/* Scores one library row and offers it to the heap; the slot it took, or -1. */
+static long
+consider(match_state *ms, Datum spectrum, ItemPointer tid)
+{
+	MemoryContext old = MemoryContextSwitchTo(ms->rowcxt);
+	gs_spectrum_view raw,
+				lib;
+	gs_pair_stats st;
+	gs_error	err;
+	void	   *scratch = NULL;
+	double		score = NAN;
+	long		slot = -1;
+
+	CHECK_FOR_INTERRUPTS();
+	ms->mc.ctid = *tid;
+	ms->mc.in_row = true;
+	raw = gs_packed_view(DatumGetSpectrumP(spectrum));
+	/* unit mismatches are errors; only a missing overlap skips a row */
+	if (gs_unit_check_conversion(raw.unit, raw.laser_nm, ms->qraw.unit, ms->qraw.laser_nm,
+								 &err) != GS_OK)
+		gs_pg_report(&err);
+	lib = prepared(ms->prep, &raw, &ms->qraw);
+	if (lib.n > 0)
+		scratch = palloc_extended(Max(gs_pair_scratch_size(&ms->query, &lib), 1), MCXT_ALLOC_HUGE);
+	if (lib.n == 0 || gs_pair_compare(&ms->query, &lib, scratch, &st, &err) != GS_OK)
+		ms->no_overlap++;
+	else if (isnan(score = metric_score(ms->metric, &st)))
+		ms->undefined++;
+	ms->mc.in_row = false;
+	MemoryContextSwitchTo(old);
+	MemoryContextReset(ms->rowcxt);
+
+	if (!isnan(score))
+	{
+		slot = gs_topk_push(&ms->heap, ms->metric == METRIC_CORRELATION ? -score : score,
+							((uint64) ItemPointerGetBlockNumber(tid) << 16) |
+							ItemPointerGetOffsetNumber(tid));
+		if (slot >= 0)
+		{
+			if (ms->hits[slot].key)
+				pfree(ms->hits[slot].key);
+			ms->hits[slot].key = NULL;
+			ms->hits[slot].ctid = *tid;
+		}
+	}
+	return slot;
+}
+
+/* Every row through SPI: exact. */
+static void
+scan_library(match_state *ms, const library_info *lib, MemoryContext caller)
+{
 	Portal		portal;
 
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
-		ereport(ERROR,
-				errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				errmsg("library, k and metric of gs_match must not be NULL"));
-	k = PG_GETARG_INT32(2);
-	if (k < 1 || k > MATCH_MAX_K)
-		ereport(ERROR,
-				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				errmsg("k must be between 1 and %d", MATCH_MAX_K),
-				errdetail("k was %d.", k));
-	metric = parse_metric(PG_GETARG_TEXT_PP(3));
-	if (!PG_ARGISNULL(4))
-	{
-		parse_preprocess(PG_GETARG_JSONB_P(4), &popts);
-		prep = &popts;
-	}
-	sql = library_query(PG_GETARG_OID(1), get_fn_expr_argtype(fcinfo->flinfo, 0),
-						PG_ARGISNULL(5) ? NULL : PG_GETARG_TEXT_PP(5), &mc.relname);
-
-	InitMaterializedSRF(fcinfo, 0);
-	/* a NULL query matches nothing, like a comparison with NULL */
-	if (PG_ARGISNULL(0))
-		return (Datum) 0;
-
-	qraw = gs_packed_view(PG_GETARG_SPECTRUM_P(0));
-	query = prepared(prep, &qraw, &qraw);
-	if (query.n == 0)
-		ereport(ERROR,
-				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				errmsg("the query spectrum does not overlap the preprocess grid"),
-				errdetail("The query spans %g to %g %s; the grid %g to %g.",
-						  gs_view_xmin(&qraw), gs_view_xmax(&qraw), gs_unit_name(qraw.unit),
-						  prep->grid_start, prep->grid_stop));
-
-	hits = palloc0(sizeof(match_hit) * k);
-	gs_topk_init(&heap, palloc(sizeof(gs_topk_item) * k), (size_t) k);
-	rowcxt = AllocSetContextCreate(caller, "gs_match row", ALLOCSET_DEFAULT_SIZES);
-
-	errcb.callback = match_error_context;
-	errcb.arg = &mc;
-	errcb.previous = error_context_stack;
-	error_context_stack = &errcb;
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	portal = SPI_cursor_open_with_args(NULL, sql, 0, NULL, NULL, NULL, true, 0);
+	portal = SPI_cursor_open_with_args(NULL, lib->scan_sql, 0, NULL, NULL, NULL, true, 0);
 	for (;;)
 	{
 		SPI_cursor_fetch(portal, true, MATCH_FETCH_ROWS);
@@ -431,95 +505,208 @@ gs_pg_match(PG_FUNCTION_ARGS)
 			TupleDesc	desc = SPI_tuptable->tupdesc;
 			bool		isnull;
 			Datum		d = SPI_getbinval(tup, desc, 3, &isnull);
-			ItemPointer tid;
-			MemoryContext old;
-			gs_spectrum_view lib;
-			gs_pair_stats st;
-			gs_error	err;
-			void	   *scratch;
-			double		score;
 			long		slot;
 
-			CHECK_FOR_INTERRUPTS();
 			if (isnull)
 				continue;
-			tid = (ItemPointer) DatumGetPointer(SPI_getbinval(tup, desc, 1, &isnull));
-			mc.ctid = *tid;
-			mc.in_row = true;
-			old = MemoryContextSwitchTo(rowcxt);
-			{
-				gs_spectrum_view raw = gs_packed_view(DatumGetSpectrumP(d));
-
-				/* unit mismatches are errors; only a missing overlap skips a row */
-				if (gs_unit_check_conversion(raw.unit, raw.laser_nm, qraw.unit,
-											 qraw.laser_nm, &err) != GS_OK)
-					gs_pg_report(&err);
-				lib = prepared(prep, &raw, &qraw);
-			}
-			scratch = lib.n ? palloc_extended(Max(gs_pair_scratch_size(&query, &lib), 1),
-											  MCXT_ALLOC_HUGE) : NULL;
-			if (lib.n == 0 || gs_pair_compare(&query, &lib, scratch, &st, &err) != GS_OK)
-			{
-				no_overlap++;
-				score = NAN;
-			}
-			else if (isnan(score = metric_score(metric, &st)))
-				undefined++;
-			MemoryContextSwitchTo(old);
-			MemoryContextReset(rowcxt);
-			mc.in_row = false;
-			if (isnan(score))
-				continue;
-
-			slot = gs_topk_push(&heap, metric == METRIC_CORRELATION ? -score : score,
-								((uint64) ItemPointerGetBlockNumber(tid) << 16) |
-								ItemPointerGetOffsetNumber(tid));
+			slot = consider(ms, d, (ItemPointer) DatumGetPointer(SPI_getbinval(tup, desc, 1, &isnull)));
 			if (slot >= 0)
 			{
 				Datum		key = SPI_getbinval(tup, desc, 2, &isnull);
 
-				if (hits[slot].key)
-					pfree(hits[slot].key);
-				hits[slot].ctid = *tid;
-				old = MemoryContextSwitchTo(caller);
-				hits[slot].key = isnull ? NULL : TextDatumGetCString(key);
-				MemoryContextSwitchTo(old);
+				if (!isnull)
+					ms->hits[slot].key = MemoryContextStrdup(caller, TextDatumGetCString(key));
 			}
 		}
 		SPI_freetuptable(SPI_tuptable);
 	}
 	SPI_cursor_close(portal);
-	SPI_finish();
+}
+
+/*
+ * The index's first k × geospectra.match_rerank candidates, scored exactly.
+ * The index orders by its approximate vectors, so the exact k best are found
+ * when they are among the candidates (recall, docs/search.md).
+ */
+static void
+scan_index(match_state *ms, const library_info *lib, Datum query, int k)
+{
+	Relation	heap = table_open(lib->relid, AccessShareLock);
+	Relation	index = index_open(lib->index, AccessShareLock);
+	int64		want = (int64) k * gs_match_rerank;
+	int64		seen = 0;
+	IndexScanDesc scan;
+	ScanKeyData key;
+	TupleTableSlot *slot = table_slot_create(heap, NULL);
+
+	ereport(DEBUG1,
+			errmsg_internal("gs_match reads %lld candidates from index \"%s\"",
+							(long long) want, RelationGetRelationName(index)));
+	scan = index_beginscan(heap, index, GetActiveSnapshot(), 0, 1);
+	ScanKeyEntryInitialize(&key, SK_ORDER_BY, 1, lib->strategy, InvalidOid, InvalidOid,
+						   InvalidOid, query);
+	index_rescan(scan, NULL, 0, &key, 1);
+	while (seen < want && index_getnext_slot(scan, ForwardScanDirection, slot))
+	{
+		bool		isnull;
+		Datum		d = slot_getattr(slot, lib->col, &isnull);
+
+		seen++;
+		if (!isnull)
+			consider(ms, d, &slot->tts_tid);
+	}
+	index_endscan(scan);
+	ExecDropSingleTupleTableSlot(slot);
+	index_close(index, NoLock);
+	table_close(heap, NoLock);
+}
+
+static int
+cmp_hit_ctid(const void *a, const void *b)
+{
+	return ItemPointerCompare(&((match_hit *) a)->ctid, &((match_hit *) b)->ctid);
+}
+
+/* Primary keys of the rows kept from the index, in one query. */
+static void
+fetch_keys(match_state *ms, const library_info *lib, MemoryContext caller)
+{
+	size_t		n = ms->heap.n;
+	match_hit  *sorted = palloc(sizeof(match_hit) * Max(n, 1));
+	Datum	   *tids = palloc(sizeof(Datum) * Max(n, 1));
+	Oid			argtype = TIDARRAYOID;
+	Datum		arg;
+
+	if (!lib->has_key || n == 0)
+		return;
+	for (size_t i = 0; i < n; i++)
+	{
+		sorted[i] = ms->hits[i];
+		sorted[i].key = (char *) &ms->hits[i];	/* back-pointer while sorted */
+		tids[i] = PointerGetDatum(&ms->hits[i].ctid);
+	}
+	qsort(sorted, n, sizeof(match_hit), cmp_hit_ctid);
+	arg = PointerGetDatum(construct_array(tids, (int) n, TIDOID, sizeof(ItemPointerData), false,
+										  TYPALIGN_SHORT));
+	if (SPI_execute_with_args(lib->key_sql, 1, &argtype, &arg, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "gs_match could not read the keys of \"%s\"", lib->relname);
+	for (uint64 r = 0; r < SPI_processed; r++)
+	{
+		bool		isnull;
+		match_hit	probe;
+		match_hit  *found;
+		Datum		key;
+
+		probe.ctid = *(ItemPointer) DatumGetPointer(SPI_getbinval(SPI_tuptable->vals[r],
+																	SPI_tuptable->tupdesc, 1, &isnull));
+		found = bsearch(&probe, sorted, n, sizeof(match_hit), cmp_hit_ctid);
+		key = SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2, &isnull);
+		if (found && !isnull)
+			((match_hit *) found->key)->key = MemoryContextStrdup(caller, TextDatumGetCString(key));
+	}
+	pfree(sorted);
+	pfree(tids);
+}
+
+/* ------------------------------------------------------------------------
+ * gs_match(query, library, k, metric, preprocess, column_name)
+ */
+Datum
+gs_pg_match(PG_FUNCTION_ARGS)
+{
+	MemoryContext caller = CurrentMemoryContext;
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	gs_prep_options popts;
+	match_state ms = {0};
+	library_info lib;
+	int			k;
+	ErrorContextCallback errcb;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		ereport(ERROR,
+				errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				errmsg("library, k and metric of gs_match must not be NULL"));
+	k = PG_GETARG_INT32(2);
+	if (k < 1 || k > MATCH_MAX_K)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("k must be between 1 and %d", MATCH_MAX_K),
+				errdetail("k was %d.", k));
+	ms.metric = parse_metric(PG_GETARG_TEXT_PP(3));
+	if (!PG_ARGISNULL(4))
+	{
+		parse_preprocess(PG_GETARG_JSONB_P(4), &popts);
+		if (popts.grid || popts.baseline || popts.normalize)
+			ms.prep = &popts;
+	}
+	/* the index holds raw spectra: with preprocessing only the exact scan is right */
+	lib = open_library(PG_GETARG_OID(1), get_fn_expr_argtype(fcinfo->flinfo, 0),
+					   PG_ARGISNULL(5) ? NULL : PG_GETARG_TEXT_PP(5), ms.metric, ms.prep != NULL);
+
+	InitMaterializedSRF(fcinfo, 0);
+	/* a NULL query matches nothing, like a comparison with NULL */
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+
+	ms.qraw = gs_packed_view(PG_GETARG_SPECTRUM_P(0));
+	ms.query = prepared(ms.prep, &ms.qraw, &ms.qraw);
+	if (ms.query.n == 0)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("the query spectrum does not overlap the preprocess grid"),
+				errdetail("The query spans %g to %g %s; the grid %g to %g.",
+						  gs_view_xmin(&ms.qraw), gs_view_xmax(&ms.qraw), gs_unit_name(ms.qraw.unit),
+						  popts.grid_start, popts.grid_stop));
+
+	ms.hits = palloc0(sizeof(match_hit) * k);
+	gs_topk_init(&ms.heap, palloc(sizeof(gs_topk_item) * k), (size_t) k);
+	ms.rowcxt = AllocSetContextCreate(caller, "gs_match row", ALLOCSET_DEFAULT_SIZES);
+	ms.mc.relname = lib.relname;
+
+	errcb.callback = match_error_context;
+	errcb.arg = &ms.mc;
+	errcb.previous = error_context_stack;
+	error_context_stack = &errcb;
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (OidIsValid(lib.index))
+		scan_index(&ms, &lib, PG_GETARG_DATUM(0), k);
+	else
+		scan_library(&ms, &lib, caller);
 	error_context_stack = errcb.previous;
 
-	if (no_overlap > 0)
+	if (ms.no_overlap > 0)
 		ereport(NOTICE,
 				errmsg_plural("%lld library row does not overlap the query and was skipped",
 							  "%lld library rows do not overlap the query and were skipped",
-							  no_overlap, (long long) no_overlap),
-				errdetail("The query spans %g to %g %s.", gs_view_xmin(&query),
-						  gs_view_xmax(&query), gs_unit_name(query.unit)));
-	if (undefined > 0)
+							  ms.no_overlap, (long long) ms.no_overlap),
+				errdetail("The query spans %g to %g %s.", gs_view_xmin(&ms.query),
+						  gs_view_xmax(&ms.query), gs_unit_name(ms.query.unit)));
+	if (ms.undefined > 0)
 		ereport(NOTICE,
 				errmsg_plural("%lld library row has no defined %s score and was skipped",
 							  "%lld library rows have no defined %s score and were skipped",
-							  undefined, (long long) undefined, metric_names[metric]),
+							  ms.undefined, (long long) ms.undefined, metric_names[ms.metric]),
 				errdetail("Correlation is undefined for a constant spectrum, cosine and spectral angle for an all-zero one."));
 
-	gs_topk_sort(&heap);
-	for (size_t i = 0; i < heap.n; i++)
+	gs_topk_sort(&ms.heap);
+	if (OidIsValid(lib.index))
+		fetch_keys(&ms, &lib, caller);
+	SPI_finish();
+
+	for (size_t i = 0; i < ms.heap.n; i++)
 	{
-		const gs_topk_item *it = &heap.items[i];
-		match_hit  *h = &hits[it->slot];
+		const gs_topk_item *it = &ms.heap.items[i];
+		match_hit  *h = &ms.hits[it->slot];
 		Datum		values[4];
 		bool		nulls[4] = {false, h->key == NULL, false, false};
 
 		values[0] = Int32GetDatum((int32) i + 1);
 		values[1] = h->key ? CStringGetTextDatum(h->key) : (Datum) 0;
 		values[2] = PointerGetDatum(&h->ctid);
-		values[3] = Float8GetDatum(metric == METRIC_CORRELATION ? -it->cost : it->cost);
+		values[3] = Float8GetDatum(ms.metric == METRIC_CORRELATION ? -it->cost : it->cost);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
-	MemoryContextDelete(rowcxt);
+	MemoryContextDelete(ms.rowcxt);
 	return (Datum) 0;
 }
