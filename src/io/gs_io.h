@@ -12,7 +12,7 @@
  *   GS_ERR_RANGE        a value does not fit float4 (22003)
  *   GS_ERR_LIMIT        a spectrum over max_points, too many spectra (54000)
  *   GS_ERR_UNSUPPORTED  a valid file of a kind not read: x unit with no
- *                       spectrum unit (Hz, ppm, m/z, s), NTUPLES, SPC 0x4C (0A000)
+ *                       spectrum unit (Hz, ppm, m/z, s), SPC 0xCF, Bruker .spx (0A000)
  *   GS_ERR_NOMEM
  * No allocation is sized from a header field before the data behind it is
  * known to be there, and every spectrum is capped at max_points.

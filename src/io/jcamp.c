@@ -14,8 +14,14 @@
  *
  * All blocks are decoded before units are checked, so a file whose x unit
  * has no spectrum unit (NMR Hz/ppm, mass m/z, times) is refused with
- * GS_ERR_UNSUPPORTED only after its data proved well-formed.  NTUPLES
- * (NMR real/imaginary pages, MS series) are refused as unsupported.
+ * GS_ERR_UNSUPPORTED only after its data proved well-formed.
+ *
+ * NTUPLES blocks give one spectrum per ##PAGE= whose ##DATA TABLE= is one of
+ * the forms above: its x and y variables are looked up by symbol in the
+ * ##SYMBOL= list, and ##UNITS=, ##FIRST=, ##LAST=, ##FACTOR=, ##VAR_DIM= give
+ * what XUNITS, FIRSTX, LASTX, X/YFACTOR and NPOINTS give a plain block.
+ * (The NTUPLES of the test files are NMR real/imaginary pages in Hz and MS
+ * series in m/z, which then fail on their x unit like any such block.)
  */
 #include "gs_io.h"
 
@@ -51,6 +57,7 @@ typedef struct asdf_state
 	bool		have_last;
 	bool		last_was_dif;	/* DIF or a DUP of a DIF */
 	bool		check_pending;	/* next line's first ordinate is the Y check */
+	bool		abscissa_says_new;	/* ... unless it differs and the line's x says it is new */
 } asdf_state;
 
 typedef struct jcamp_block
@@ -76,6 +83,16 @@ typedef struct jcamp_block
 	io_series	x,
 				y;
 	asdf_state	asdf;
+	/* NTUPLES: the variable lists, and the labels every page shares */
+	bool		ntuples;
+	jcamp_text	symbols,
+				units,
+				firsts,
+				lasts,
+				factors,
+				dims;
+	io_meta		page_meta;
+	bool		has_page_meta;
 } jcamp_block;
 
 /* One decoded block kept until every block of the file has been read. */
@@ -163,6 +180,7 @@ block_reset(jcamp_reader *r, size_t line)
 {
 	jcamp_block *b = &r->block;
 
+	io_meta_free(&b->page_meta);
 	io_meta_free(&b->meta);
 	io_series_free(&b->x);
 	io_series_free(&b->y);
@@ -172,6 +190,7 @@ block_reset(jcamp_reader *r, size_t line)
 	b->firstx = b->lastx = b->deltax = b->npoints = b->laser = NAN;
 	b->xfactor = b->yfactor = 1;
 	io_meta_init(&b->meta, r->alloc);
+	io_meta_init(&b->page_meta, r->alloc);
 	io_series_init(&b->x, r->alloc, r->max_points);
 	io_series_init(&b->y, r->alloc, r->max_points);
 }
@@ -179,6 +198,8 @@ block_reset(jcamp_reader *r, size_t line)
 static void
 block_free(jcamp_block *b)
 {
+	io_meta_free(&b->page_meta);
+	b->has_page_meta = false;
 	io_meta_free(&b->meta);
 	io_series_free(&b->x);
 	io_series_free(&b->y);
@@ -252,8 +273,15 @@ add_ordinate(jcamp_reader *r, double v, size_t line)
 
 	if (a->check_pending)
 	{
+		bool		equal = fabs(v - a->last) <= 1e-9 * fmax(1.0, fabs(a->last));
+
 		a->check_pending = false;
-		if (!(fabs(v - a->last) <= 1e-9 * fmax(1.0, fabs(a->last))))
+		if (!equal && a->abscissa_says_new)
+		{
+			a->last = v;
+			return io_series_push(&b->y, v, r->err);
+		}
+		if (!equal)
 		{
 			gs_fail(r->err, GS_ERR_SYNTAX, "JCAMP-DX Y check failed on line %zu", line);
 			gs_error_detail(r->err, "The line starts with %.17g but the previous line ended with %.17g.",
@@ -270,9 +298,11 @@ add_ordinate(jcamp_reader *r, double v, size_t line)
 
 /*
  * Does a line starting at abscissa x repeat the last ordinate (the Y check)?
- * Most writers repeat it after every DIF line, but some end the table with a
- * line holding only the final point; the abscissa tells which it is when the
- * header gives the axis, and otherwise the check is assumed.
+ * Writers repeat it after every DIF line, but some end the table with a line
+ * holding only the final point.  A first ordinate equal to the last one is
+ * the check; a different one is a new point only when the abscissa says so
+ * (it is nearer the next point than the last), else the check failed.  Some
+ * writers round the abscissas coarsely, which is why they cannot decide alone.
  */
 static bool
 line_repeats_last(const jcamp_block *b, double x)
@@ -307,7 +337,8 @@ decode_xyy_line(jcamp_reader *r, const io_line *line)
 	p = scan_affn(p, end, &x);
 	if (!p)
 		return syntax_error(r, line->number, "abscissa in XYDATA", line->s, line->len);
-	a->check_pending = a->last_was_dif && line_repeats_last(b, x);
+	a->check_pending = a->last_was_dif;
+	a->abscissa_says_new = !line_repeats_last(b, x);
 	a->last_was_dif = false;
 	while (p < end && st == GS_OK)
 	{
@@ -527,18 +558,18 @@ finish_xyy_axis(jcamp_reader *r, jcamp_block *b, double *first, double *step)
 	return GS_OK;
 }
 
+/*
+ * Moves the data table just read, with the block's labels, to the decoded
+ * spectra; the block stays open for the next NTUPLES page.
+ */
 static gs_status
-finish_block(jcamp_reader *r, jcamp_pending *done)
+push_table(jcamp_reader *r, jcamp_pending *done)
 {
 	jcamp_block *b = &r->block;
 	size_t		n = b->table == TABLE_X_YY ? b->y.n : b->x.n;
 	jcamp_block *blocks;
+	jcamp_block *kept;
 
-	if (!b->has_data)
-	{
-		block_free(b);
-		return GS_OK;
-	}
 	if (b->table == TABLE_POINTS && (b->tuple_pos != 0 || b->x.n != b->y.n))
 	{
 		gs_fail(r->err, GS_ERR_SYNTAX, "JCAMP-DX table on line %zu ends inside a tuple", b->table_line);
@@ -572,13 +603,26 @@ finish_block(jcamp_reader *r, jcamp_pending *done)
 		done->blocks = blocks;
 		done->capacity = cap;
 	}
-	done->blocks[done->n++] = *b;
-	b->open = false;
-	/* the block now owns meta and series; start clean */
+	kept = &done->blocks[done->n++];
+	*kept = *b;
+	/* the copy owns meta and series; the block keeps the page labels */
+	io_meta_init(&kept->page_meta, r->alloc);
+	kept->has_page_meta = false;
 	io_meta_init(&b->meta, r->alloc);
 	io_series_init(&b->x, r->alloc, r->max_points);
 	io_series_init(&b->y, r->alloc, r->max_points);
+	b->has_data = false;
+	b->table = TABLE_NONE;
 	return GS_OK;
+}
+
+static gs_status
+finish_block(jcamp_reader *r, jcamp_pending *done)
+{
+	gs_status	st = r->block.has_data ? push_table(r, done) : GS_OK;
+
+	block_free(&r->block);
+	return st;
 }
 
 static gs_status
@@ -677,6 +721,146 @@ open_block(jcamp_reader *r, size_t line)
 	return GS_OK;
 }
 
+/* ---- NTUPLES ---- */
+
+/* Item i of a comma list, trimmed; false when the list is shorter. */
+static bool
+list_item(const jcamp_text *list, size_t i, jcamp_text *item)
+{
+	const char *p = list->s;
+	const char *end = list->s ? list->s + list->len : NULL;
+
+	if (!p)
+		return false;
+	for (size_t k = 0;; k++)
+	{
+		const char *comma = memchr(p, ',', (size_t) (end - p));
+		const char *stop = comma ? comma : end;
+
+		if (k == i)
+		{
+			item->s = p;
+			item->len = (size_t) (stop - p);
+			io_trim(&item->s, &item->len);
+			return true;
+		}
+		if (!comma)
+			return false;
+		p = comma + 1;
+	}
+}
+
+static double
+list_number(const jcamp_text *list, size_t i, double absent)
+{
+	jcamp_text	item;
+	double		v;
+
+	if (list_item(list, i, &item) && io_parse_double(item.s, item.len, &v) && isfinite(v))
+		return v;
+	return absent;
+}
+
+/* Column of the variable whose ##SYMBOL= is `symbol`. */
+static bool
+symbol_column(const jcamp_block *b, char symbol, size_t *column)
+{
+	jcamp_text	item;
+
+	for (size_t i = 0; list_item(&b->symbols, i, &item); i++)
+		if (item.len == 1 && toupper((unsigned char) item.s[0]) == symbol)
+		{
+			*column = i;
+			return true;
+		}
+	return false;
+}
+
+/* Labels inside NTUPLES: the variable lists, and PAGE, which starts a spectrum. */
+static gs_status
+ntuples_label(jcamp_reader *r, jcamp_pending *done, const char *label, const char *v, size_t vlen,
+			  size_t line)
+{
+	jcamp_block *b = &r->block;
+	jcamp_text	text = {v, vlen};
+	gs_status	st = GS_OK;
+
+	if (strcmp(label, "SYMBOL") == 0)
+		b->symbols = text;
+	else if (strcmp(label, "UNITS") == 0)
+		b->units = text;
+	else if (strcmp(label, "FIRST") == 0)
+		b->firsts = text;
+	else if (strcmp(label, "LAST") == 0)
+		b->lasts = text;
+	else if (strcmp(label, "FACTOR") == 0)
+		b->factors = text;
+	else if (strcmp(label, "VARDIM") == 0)
+		b->dims = text;
+	else if (strcmp(label, "PAGE") == 0 || strcmp(label, "ENDNTUPLES") == 0)
+	{
+		if (b->has_data)
+			st = push_table(r, done);
+		if (st == GS_OK && !b->has_page_meta)
+		{
+			/* every page gets the labels before the first page, not those of other pages */
+			io_meta_free(&b->page_meta);
+			st = io_meta_copy(&b->page_meta, &b->meta, r->err);
+			b->has_page_meta = true;
+		}
+		else if (st == GS_OK)
+		{
+			io_meta_free(&b->meta);
+			st = io_meta_copy(&b->meta, &b->page_meta, r->err);
+		}
+		if (strcmp(label, "ENDNTUPLES") == 0)
+			b->ntuples = false;
+	}
+	(void) line;
+	return st;
+}
+
+/*
+ * ##DATA TABLE=(X++(R..R)), XYDATA: the variables named in the form give the
+ * axis and the values of this page.
+ */
+static gs_status
+start_page_table(jcamp_reader *r, const char *v, size_t vlen, size_t line)
+{
+	jcamp_block *b = &r->block;
+	char		form[64];
+	size_t		n,
+				xcol,
+				ycol;
+	char		xs,
+				ys;
+
+	strip_comment(&v, &vlen);
+	n = normalise_label(v, vlen, form, sizeof(form));
+	if (!b->ntuples)
+	{
+		gs_fail(r->err, GS_ERR_SYNTAX, "JCAMP-DX ##DATA TABLE= outside NTUPLES on line %zu", line);
+		return GS_ERR_SYNTAX;
+	}
+	xs = n > 1 ? form[1] : 0;
+	ys = (n > 5 && form[2] == '+') ? form[5] : (n > 2 ? form[2] : 0);
+	if (!symbol_column(b, xs, &xcol) || !symbol_column(b, ys, &ycol))
+	{
+		gs_fail(r->err, GS_ERR_SYNTAX, "JCAMP-DX ##DATA TABLE= on line %zu names variables not in ##SYMBOL=", line);
+		gs_error_detail(r->err, "Found \"%.*s\".", (int) (vlen > 40 ? 40 : vlen), v);
+		return GS_ERR_SYNTAX;
+	}
+	if (!list_item(&b->units, xcol, &b->xunits))
+		b->xunits.len = 0;
+	b->firstx = list_number(&b->firsts, xcol, NAN);
+	b->lastx = list_number(&b->lasts, xcol, NAN);
+	b->xfactor = list_number(&b->factors, xcol, 1);
+	b->yfactor = list_number(&b->factors, ycol, 1);
+	b->npoints = list_number(&b->dims, ycol, NAN);
+	b->deltax = NAN;
+	return start_table(r, "DATA TABLE", v, vlen, line);
+}
+
 static double *
 number_slot(jcamp_block *b, const char *label)
 {
@@ -737,15 +921,19 @@ label_record(jcamp_reader *r, jcamp_pending *done, const char *key, size_t key_l
 			return GS_OK;
 		return syntax_error(r, line, "file: label before ##TITLE=", key, key_len);
 	}
-	if (strcmp(label, "NTUPLES") == 0)
-	{
-		gs_fail(r->err, GS_ERR_UNSUPPORTED, "JCAMP-DX NTUPLES on line %zu are not read", line);
-		gs_error_detail(r->err, "NTUPLES hold multi-dimensional or complex data (here \"%.*s\"); only XYDATA, XYPOINTS and PEAK TABLE blocks are read.",
-						(int) (vlen > 40 ? 40 : vlen), v);
-		return GS_ERR_UNSUPPORTED;
-	}
 	strip_comment(&cv, &cvlen);
-	if (strcmp(label, "XYDATA") == 0 || strcmp(label, "XYPOINTS") == 0 || strcmp(label, "PEAKTABLE") == 0)
+	if (strcmp(label, "NTUPLES") == 0)
+		b->ntuples = true;
+	else if (b->ntuples && ntuples_label(r, done, label, cv, cvlen, line) != GS_OK)
+		return r->err->status;
+	if (strcmp(label, "DATATABLE") == 0)
+	{
+		gs_status	st = start_page_table(r, v, vlen, line);
+
+		if (st != GS_OK)
+			return st;
+	}
+	else if (strcmp(label, "XYDATA") == 0 || strcmp(label, "XYPOINTS") == 0 || strcmp(label, "PEAKTABLE") == 0)
 	{
 		gs_status	st = start_table(r, label, v, vlen, line);
 
@@ -827,7 +1015,7 @@ is_table_label(const char *key, size_t key_len)
 
 	normalise_label(key, key_len, label, sizeof(label));
 	return strcmp(label, "XYDATA") == 0 || strcmp(label, "XYPOINTS") == 0 ||
-		strcmp(label, "PEAKTABLE") == 0;
+		strcmp(label, "PEAKTABLE") == 0 || strcmp(label, "DATATABLE") == 0;
 }
 
 static gs_status
