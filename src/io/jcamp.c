@@ -778,8 +778,7 @@ symbol_column(const jcamp_block *b, char symbol, size_t *column)
 
 /* Labels inside NTUPLES: the variable lists, and PAGE, which starts a spectrum. */
 static gs_status
-ntuples_label(jcamp_reader *r, jcamp_pending *done, const char *label, const char *v, size_t vlen,
-			  size_t line)
+ntuples_label(jcamp_reader *r, jcamp_pending *done, const char *label, const char *v, size_t vlen)
 {
 	jcamp_block *b = &r->block;
 	jcamp_text	text = {v, vlen};
@@ -816,7 +815,6 @@ ntuples_label(jcamp_reader *r, jcamp_pending *done, const char *label, const cha
 		if (strcmp(label, "ENDNTUPLES") == 0)
 			b->ntuples = false;
 	}
-	(void) line;
 	return st;
 }
 
@@ -924,7 +922,7 @@ label_record(jcamp_reader *r, jcamp_pending *done, const char *key, size_t key_l
 	strip_comment(&cv, &cvlen);
 	if (strcmp(label, "NTUPLES") == 0)
 		b->ntuples = true;
-	else if (b->ntuples && ntuples_label(r, done, label, cv, cvlen, line) != GS_OK)
+	else if (b->ntuples && ntuples_label(r, done, label, cv, cvlen) != GS_OK)
 		return r->err->status;
 	if (strcmp(label, "DATATABLE") == 0)
 	{

@@ -231,9 +231,10 @@ emit(const msa_header *h, io_series *values, size_t ncols, bool xy, size_t max_p
 		if (calibrated && !(h->offset && list_number(h->offset, h->offset_len, c, &start)))
 			start = 0;
 		st = axis_unit(h, calibrated || xy, &unit, err);
+		/* this spectrum's x (XY only), then its y, gathered from the interleaved numbers */
 		io_series_clear(column);
-		for (size_t r = 0; r < rows && st == GS_OK; r++)
-			st = io_series_push(column, xy ? v[2 * r] : start + step * (double) r, err);
+		for (size_t r = 0; xy && r < rows && st == GS_OK; r++)
+			st = io_series_push(column, v[2 * r], err);
 		for (size_t r = 0; r < rows && st == GS_OK; r++)
 			st = io_series_push(column, xy ? v[2 * r + 1] : v[r * ncols + c], err);
 		if (st == GS_OK && c + 1 < ncols)
@@ -250,11 +251,11 @@ emit(const msa_header *h, io_series *values, size_t ncols, bool xy, size_t max_p
 			st = io_meta_finish(meta, &json, err);
 		if (st == GS_OK)
 		{
-			const double *cx = io_series_data(column);
+			const double *cv = io_series_data(column);
 
 			/* calibrated and channel axes are uniform; XY gives explicit x */
-			st = gs_io_result_add(result, unit, NAN, xy ? cx : NULL, start, step, cx + rows, rows,
-								  max_points, h->title ? h->title : "", h->title_len, json, err);
+			st = gs_io_result_add(result, unit, NAN, xy ? cv : NULL, start, step, xy ? cv + rows : cv,
+								  rows, max_points, h->title ? h->title : "", h->title_len, json, err);
 		}
 	}
 	return st;
