@@ -231,7 +231,7 @@ scan_affn(const char *p, const char *end, double *v)
 	if (!digits)
 		return NULL;
 	q = p;
-	if (q + 2 < end + 0 && (*q == 'E' || *q == 'e') && (q[1] == '+' || q[1] == '-') &&
+	if (q + 2 < end && (*q == 'E' || *q == 'e') && (q[1] == '+' || q[1] == '-') &&
 		isdigit((unsigned char) q[2]))
 	{
 		for (q += 2; q < end && isdigit((unsigned char) *q); q++)
