@@ -16,7 +16,6 @@ gs_fixed_vector(const gs_spectrum_view *s, const gs_fixed_grid *g, float *out, v
 	const float *ys = s->y;
 	size_t		n = s->n,
 				j = 0;
-	double		norm = 0;
 	gs_status	rc;
 
 	if (s->unit != g->unit)
@@ -48,7 +47,7 @@ gs_fixed_vector(const gs_spectrum_view *s, const gs_fixed_grid *g, float *out, v
 	for (size_t i = 0; i < g->dim; i++)
 	{
 		double		x = g->start + g->step * (double) i;
-		double		v = 0;
+		double		v = NAN;
 
 		if (n > 0)
 		{
@@ -77,14 +76,6 @@ gs_fixed_vector(const gs_spectrum_view *s, const gs_fixed_grid *g, float *out, v
 			}
 		}
 		out[i] = (float) v;
-		norm += v * v;
-	}
-	if (g->unit_length && norm > 0)
-	{
-		double		inv = 1 / sqrt(norm);
-
-		for (size_t i = 0; i < g->dim; i++)
-			out[i] = (float) (out[i] * inv);
 	}
 	return GS_OK;
 }
@@ -102,4 +93,63 @@ gs_vec_l2sq(const float *a, const float *b, size_t dim)
 		s += d * d;
 	}
 	return s;
+}
+
+float
+gs_vec_masked_l2sq(const float *a, const float *b, size_t dim)
+{
+	float		s = 0;
+	size_t		n = 0;
+
+	for (size_t i = 0; i < dim; i++)
+	{
+		float		d = a[i] - b[i];
+
+		/* NaN on either side makes d NaN: skipped */
+		if (d == d)
+		{
+			s += d * d;
+			n++;
+		}
+	}
+	return n ? s : INFINITY;
+}
+
+float
+gs_vec_masked_cosine(const float *a, const float *b, size_t dim)
+{
+	float		ab = 0,
+				aa = 0,
+				bb = 0;
+
+	for (size_t i = 0; i < dim; i++)
+	{
+		if (isnan(a[i]) || isnan(b[i]))
+			continue;
+		ab += a[i] * b[i];
+		aa += a[i] * a[i];
+		bb += b[i] * b[i];
+	}
+	if (aa == 0 || bb == 0)
+		return INFINITY;
+	return 1 - ab / sqrtf(aa * bb);
+}
+
+void
+gs_vec_dense(const float *v, size_t dim, bool unit_length, float *out)
+{
+	double		norm = 0;
+
+	for (size_t i = 0; i < dim; i++)
+	{
+		out[i] = isnan(v[i]) ? 0 : v[i];
+		norm += (double) out[i] * out[i];
+	}
+	if (unit_length && norm > 0)
+	{
+		double		inv = 1 / sqrt(norm);
+
+		for (size_t i = 0; i < dim; i++)
+			out[i] = (float) (out[i] * inv);
+	}
 }

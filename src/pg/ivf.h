@@ -3,7 +3,7 @@
  * IVFFlat).
  *
  * Each spectrum is stored as a fixed-length vector (fixed_vector.h: the
- * spectrum resampled onto the index's grid, unit length for cosine) in one of
+ * spectrum resampled onto the index's grid, NaN where it has no value) in one of
  * `lists` page chains; the lists are the k-means clusters of a sample taken at
  * CREATE INDEX.  A scan ranks the list centers by distance to the query's
  * vector, reads the geospectra.ivf_probes nearest lists whole, and returns
@@ -67,7 +67,7 @@ typedef struct gs_ivf_meta
 	int32		nlists;
 	BlockNumber list_blocks;	/* list pages are blocks 1 .. list_blocks */
 	bool		grid_known;		/* false until the first spectrum (empty build) */
-	bool		unit_length;	/* cosine */
+	bool		cosine;			/* metric: cosine (else Euclidean) */
 	int32		unit;			/* gs_unit */
 	double		laser_nm;
 	double		grid_start;
@@ -114,6 +114,9 @@ extern bytea *gs_pg_ivf_options_parse(Datum reloptions, bool validate);
 extern void gs_pg_ivf_init_page(Page page, Size special);
 extern gs_ivf_meta gs_pg_ivf_read_meta(Relation index);
 extern gs_fixed_grid gs_pg_ivf_grid(const gs_ivf_meta *meta);
+extern float gs_pg_ivf_distance(const gs_ivf_meta *meta, const float *a, const float *b);
+extern int	gs_pg_ivf_nearest(const gs_ivf_meta *meta, const float *centers, Size stride, int n,
+							  const float *v);
 extern bool gs_pg_ivf_index_is_cosine(Relation index);
 extern void gs_pg_ivf_vector(Relation index, const gs_fixed_grid *grid, Datum spectrum, float *out);
 extern gs_ivf_list *gs_pg_ivf_read_lists(Relation index, const gs_ivf_meta *meta);

@@ -134,7 +134,13 @@ sample_callback(Relation index, ItemPointer tid, Datum *values, bool *isnull,
 		bs->meta.unit = bs->grid.unit = s.unit;
 		bs->meta.laser_nm = bs->grid.laser_nm = s.has_laser ? s.laser_nm : NAN;
 	}
-	gs_pg_ivf_vector(index, &bs->grid, values[0], bs->sample + slot * bs->grid.dim);
+	{
+		/* k-means clusters dense vectors: no value counts as 0 */
+		float	   *v = palloc(sizeof(float) * bs->grid.dim);
+
+		gs_pg_ivf_vector(index, &bs->grid, values[0], v);
+		gs_vec_dense(v, bs->grid.dim, bs->meta.cosine, bs->sample + slot * bs->grid.dim);
+	}
 	MemoryContextSwitchTo(old);
 	MemoryContextReset(bs->tmp);
 }
@@ -153,8 +159,9 @@ insert_callback(Relation index, ItemPointer tid, Datum *values, bool *isnull,
 	v = palloc(sizeof(float) * bs->grid.dim);
 	gs_pg_ivf_vector(index, &bs->grid, values[0], v);
 	gs_pg_ivf_append(index, &bs->meta,
-				  (int) gs_kmeans_nearest(bs->centers, bs->meta.nlists, bs->grid.dim, v),
-				  tid, v, false);
+					 gs_pg_ivf_nearest(&bs->meta, bs->centers, sizeof(float) * bs->grid.dim,
+									   bs->meta.nlists, v),
+					 tid, v, false);
 	MemoryContextSwitchTo(old);
 	MemoryContextReset(bs->tmp);
 	bs->indtuples++;
@@ -229,7 +236,7 @@ gs_pg_ivf_build(Relation heap, Relation index, IndexInfo *info)
 	bs.meta.magic = GS_IVF_MAGIC;
 	bs.meta.version = GS_IVF_VERSION;
 	bs.meta.dim = dim;
-	bs.meta.unit_length = gs_pg_ivf_index_is_cosine(index);
+	bs.meta.cosine = gs_pg_ivf_index_is_cosine(index);
 	bs.meta.laser_nm = NAN;
 
 	/* pass 1: unit and grid */
@@ -273,7 +280,7 @@ gs_pg_ivf_build(Relation heap, Relation index, IndexInfo *info)
 										   MCXT_ALLOC_HUGE);
 		gs_error	err;
 
-		if (gs_kmeans(bs.sample, bs.nsample, dim, bs.meta.nlists, bs.meta.unit_length,
+		if (gs_kmeans(bs.sample, bs.nsample, dim, bs.meta.nlists, bs.meta.cosine,
 					  GS_IVF_KMEANS_SEED, GS_IVF_KMEANS_ITERATIONS, bs.centers, work, NULL,
 					  &err) != GS_OK)
 			gs_pg_report(&err);

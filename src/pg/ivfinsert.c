@@ -57,8 +57,6 @@ gs_pg_ivf_insert(Relation index, Datum *values, bool *isnull, ItemPointer heap_t
 	gs_fixed_grid grid;
 	gs_ivf_list *lists;
 	float	   *v;
-	int			best = 0;
-	float		bestd = INFINITY;
 
 	/* NULL spectra are not indexed: no distance orders them */
 	if (isnull[0])
@@ -74,18 +72,9 @@ gs_pg_ivf_insert(Relation index, Datum *values, bool *isnull, ItemPointer heap_t
 	gs_pg_ivf_vector(index, &grid, values[0], v);
 
 	lists = gs_pg_ivf_read_lists(index, &meta);
-	for (int i = 0; i < meta.nlists; i++)
-	{
-		gs_ivf_list *l = (gs_ivf_list *) ((char *) lists + GS_IVF_LIST_SIZE(meta.dim) * i);
-		float		d = gs_vec_l2sq(l->center, v, meta.dim);
-
-		if (d < bestd)
-		{
-			bestd = d;
-			best = i;
-		}
-	}
-	gs_pg_ivf_append(index, &meta, best, heap_tid, v, true);
+	gs_pg_ivf_append(index, &meta,
+					 gs_pg_ivf_nearest(&meta, lists->center, GS_IVF_LIST_SIZE(meta.dim), meta.nlists, v),
+					 heap_tid, v, true);
 
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(cxt);

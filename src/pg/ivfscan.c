@@ -108,7 +108,7 @@ collect(IndexScanDesc scan, ivf_scan *so)
 	ranks = palloc(sizeof(list_rank) * meta.nlists);
 	for (int i = 0; i < meta.nlists; i++)
 	{
-		ranks[i].d = gs_vec_l2sq(((gs_ivf_list *) ((char *) lists + lsize * i))->center, q, meta.dim);
+		ranks[i].d = gs_pg_ivf_distance(&meta, ((gs_ivf_list *) ((char *) lists + lsize * i))->center, q);
 		ranks[i].list = i;
 	}
 	qsort(ranks, meta.nlists, sizeof(list_rank), cmp_list_rank);
@@ -136,7 +136,7 @@ collect(IndexScanDesc scan, ivf_scan *so)
 			{
 				gs_ivf_entry *e = (gs_ivf_entry *) PageGetItem(page, PageGetItemId(page, off));
 
-				so->cand[so->ncand].d = gs_vec_l2sq(e->v, q, meta.dim);
+				so->cand[so->ncand].d = gs_pg_ivf_distance(&meta, e->v, q);
 				so->cand[so->ncand].tid = e->tid;
 				so->ncand++;
 			}

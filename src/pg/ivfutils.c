@@ -43,9 +43,37 @@ gs_fixed_grid
 gs_pg_ivf_grid(const gs_ivf_meta *meta)
 {
 	gs_fixed_grid g = {(gs_unit) meta->unit, meta->laser_nm, meta->grid_start, meta->grid_step,
-	(size_t) meta->dim, meta->unit_length};
+	(size_t) meta->dim};
 
 	return g;
+}
+
+/* The index's metric between two vectors, over the points both have. */
+float
+gs_pg_ivf_distance(const gs_ivf_meta *meta, const float *a, const float *b)
+{
+	return meta->cosine ? gs_vec_masked_cosine(a, b, meta->dim)
+		: gs_vec_masked_l2sq(a, b, meta->dim);
+}
+
+/* The nearest of n centers, `stride` bytes apart (list items or a flat array). */
+int
+gs_pg_ivf_nearest(const gs_ivf_meta *meta, const float *centers, Size stride, int n, const float *v)
+{
+	int			best = 0;
+	float		bestd = INFINITY;
+
+	for (int i = 0; i < n; i++)
+	{
+		float		d = gs_pg_ivf_distance(meta, (const float *) ((const char *) centers + stride * i), v);
+
+		if (d < bestd)
+		{
+			bestd = d;
+			best = i;
+		}
+	}
+	return best;
 }
 
 /* The cosine opclass carries <=> (strategy 2), the L2 one <-> (strategy 1). */

@@ -82,7 +82,7 @@ GS_TEST(test_fixed_vector_resamples_and_fills)
 	/* y = x − 400 on 400..410 step 2, grid 396..412 step 2: zeros outside */
 	float		y[] = {0, 2, 4, 6, 8, 10};
 	gs_spectrum_view s = {GS_UNIT_NM, 6, false, NAN, NULL, 400, 2, y};
-	gs_fixed_grid g = {GS_UNIT_NM, NAN, 396, 1, 17, false};
+	gs_fixed_grid g = {GS_UNIT_NM, NAN, 396, 1, 17};
 	float		v[17];
 	gs_error	err;
 
@@ -91,25 +91,42 @@ GS_TEST(test_fixed_vector_resamples_and_fills)
 	{
 		double		x = 396 + i;
 
-		CHECK_CLOSE(v[i], x >= 400 && x <= 410 ? x - 400 : 0, 0, 1e-6);
+		if (x >= 400 && x <= 410)
+			CHECK_CLOSE(v[i], x - 400, 0, 1e-6);
+		else
+			CHECK(isnan(v[i]));
 	}
 
-	/* the same line on an explicit µm axis, and unit length */
+	/* the same line on an explicit µm axis; dense and of unit length */
 	{
 		double		xu[] = {0.400, 0.404, 0.410};
 		float		yu[] = {0, 4, 10};
 		gs_spectrum_view su = {GS_UNIT_UM, 3, false, NAN, xu, 0, 0, yu};
-		float		w[17];
+		float		w[17],
+					d[17];
 		char		scratch[64];
 		double		norm = 0;
 
-		g.unit_length = true;
 		CHECK(gs_fixed_vector_scratch_size(&su, &g) <= sizeof scratch);
 		CHECK_EQ_INT(gs_fixed_vector(&su, &g, w, scratch, &err), GS_OK);
+		CHECK_CLOSE(w[10], 6, 1e-5, 0);
+		gs_vec_dense(w, 17, true, d);
 		for (int i = 0; i < 17; i++)
-			norm += (double) w[i] * w[i];
+			norm += (double) d[i] * d[i];
 		CHECK_CLOSE(norm, 1, 1e-6, 0);
-		CHECK_CLOSE(w[10] / w[14], 6.0 / 10.0, 1e-5, 0);
-		CHECK(w[3] == 0);
+		CHECK_CLOSE(d[10] / d[14], 6.0 / 10.0, 1e-5, 0);
+		CHECK(d[3] == 0);
 	}
+}
+
+GS_TEST(test_masked_distances)
+{
+	float		a[] = {1, 2, NAN, 4},
+				b[] = {1, 0, 5, NAN},
+				none[] = {NAN, NAN, NAN, NAN};
+
+	CHECK(gs_vec_masked_l2sq(a, b, 4) == 4);	/* only points 0 and 1 */
+	CHECK_CLOSE(gs_vec_masked_cosine(a, b, 4), 1 - 1 / sqrt(5.0), 1e-6, 0);
+	CHECK(isinf(gs_vec_masked_l2sq(a, none, 4)));
+	CHECK(isinf(gs_vec_masked_cosine(a, none, 4)));
 }
