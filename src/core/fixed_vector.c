@@ -101,16 +101,14 @@ gs_vec_masked_l2sq(const float *a, const float *b, size_t dim)
 	float		s = 0;
 	size_t		n = 0;
 
+	/* branch-free, so the compiler vectorizes: NaN on either side makes d NaN */
 	for (size_t i = 0; i < dim; i++)
 	{
 		float		d = a[i] - b[i];
+		bool		both = d == d;
 
-		/* NaN on either side makes d NaN: skipped */
-		if (d == d)
-		{
-			s += d * d;
-			n++;
-		}
+		s += both ? d * d : 0.0f;
+		n += both;
 	}
 	return n ? s : INFINITY;
 }
@@ -124,11 +122,13 @@ gs_vec_masked_cosine(const float *a, const float *b, size_t dim)
 
 	for (size_t i = 0; i < dim; i++)
 	{
-		if (isnan(a[i]) || isnan(b[i]))
-			continue;
-		ab += a[i] * b[i];
-		aa += a[i] * a[i];
-		bb += b[i] * b[i];
+		bool		both = (a[i] == a[i]) & (b[i] == b[i]);
+		float		x = both ? a[i] : 0.0f,
+					y = both ? b[i] : 0.0f;
+
+		ab += x * y;
+		aa += x * x;
+		bb += y * y;
 	}
 	if (aa == 0 || bb == 0)
 		return INFINITY;
