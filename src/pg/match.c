@@ -572,13 +572,15 @@ static void
 fetch_keys(match_state *ms, const library_info *lib, MemoryContext caller)
 {
 	size_t		n = ms->heap.n;
-	match_hit  *sorted = palloc(sizeof(match_hit) * Max(n, 1));
-	Datum	   *tids = palloc(sizeof(Datum) * Max(n, 1));
+	match_hit  *sorted;
+	Datum	   *tids;
 	Oid			argtype = TIDARRAYOID;
 	Datum		arg;
 
 	if (!lib->has_key || n == 0)
 		return;
+	sorted = palloc(sizeof(match_hit) * n);
+	tids = palloc(sizeof(Datum) * n);
 	for (size_t i = 0; i < n; i++)
 	{
 		sorted[i] = ms->hits[i];

@@ -118,6 +118,21 @@ CREATE TABLE sm_two (id int, a spectrum, b spectrum, t text);
 INSERT INTO sm_two VALUES (1, '{"unit":"nm","start":400,"step":1,"y":[1,2]}', '{"unit":"nm","start":400,"step":1,"y":[2,1]}', 'x');
 SELECT rank, key, ctid, score FROM gs_match('{"unit":"nm","start":400,"step":1,"y":[1,2]}', 'sm_two', 1, 'euclidean', column_name => 'b');
 
+-- partitioned libraries (a composite primary key shows as a row) and
+-- materialized views (no key)
+CREATE TABLE sm_part (id int, kind text, s spectrum, PRIMARY KEY (id, kind)) PARTITION BY LIST (kind);
+CREATE TABLE sm_part_a PARTITION OF sm_part FOR VALUES IN ('a');
+CREATE TABLE sm_part_b PARTITION OF sm_part FOR VALUES IN ('b');
+INSERT INTO sm_part VALUES
+	(1, 'a', '{"unit":"nm","start":400,"step":1,"y":[1,2,3]}'),
+	(2, 'b', '{"unit":"nm","start":400,"step":1,"y":[1,2,4]}'),
+	(3, 'b', '{"unit":"nm","start":400,"step":1,"y":[3,2,1]}');
+SELECT rank, key, round(score::numeric, 6) AS score
+FROM gs_match('{"unit":"nm","start":400,"step":1,"y":[1,2,3]}', 'sm_part', 3, 'euclidean');
+CREATE MATERIALIZED VIEW sm_mv AS SELECT * FROM sm_part;
+SELECT rank, key, round(score::numeric, 6) AS score
+FROM gs_match('{"unit":"nm","start":400,"step":1,"y":[1,2,3]}', 'sm_mv', 2, 'euclidean');
+
 -- errors
 \set VERBOSITY default
 SELECT * FROM gs_match('{"unit":"nm","start":400,"step":1,"y":[1,2]}', 'sm_two', 1);
@@ -145,6 +160,8 @@ SELECT * FROM gs_match('{"unit":"nm","start":400,"step":1,"y":[1,2,3,4]}', 'sm_m
 \set VERBOSITY terse
 
 DROP VIEW sm_view;
+DROP MATERIALIZED VIEW sm_mv;
+DROP TABLE sm_part;
 DROP TABLE sm_lib, sm_query, sm_ties, sm_mixed, sm_two, sm_nospec;
 DROP FUNCTION sm_check(text, int);
 DROP FUNCTION sm_brute(spectrum, text, int);
