@@ -26,7 +26,7 @@ REGRESS = $(sort $(basename $(notdir $(wildcard test/sql/*.sql))))
 REGRESS_OPTS = --inputdir=test --load-extension=geospectra
 
 EXTRA_CLEAN = build test/results test/regression.diffs test/regression.out tmp_check \
-	cuda/libgeospectra_cuda.so
+	cuda/libgeospectra_cuda.so src/bin/gs-load
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
@@ -62,6 +62,39 @@ uninstall-cuda:
 	rm -f '$(DESTDIR)$(pkglibdir)/libgeospectra_cuda.so'
 
 # ---------------------------------------------------------------------------
+# gs-load, the command-line loader (src/bin, docs/loading.md): a libpq client.
+# PGXS builds a module or a PROGRAM from one OBJS list, not both, so it has
+# its own rules.  src/core and src/io are compiled again without server
+# headers into an archive (the linker takes only what the loader uses: no
+# FFTW); libpgcommon and libpgport supply the core's float formatting.
+GS_LOAD = src/bin/gs-load
+GS_LOAD_DIR = build/bin
+GS_LOAD_CFLAGS = -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter \
+	-Isrc/core -Isrc/io -I$(shell $(PG_CONFIG) --includedir)
+GS_LOAD_LIB_OBJS = $(patsubst %.c,$(GS_LOAD_DIR)/%.o,$(sort $(wildcard src/core/*.c src/io/*.c)))
+GS_LOAD_OBJS = $(patsubst %.c,$(GS_LOAD_DIR)/%.o,$(sort $(wildcard src/bin/*.c)))
+
+all: $(GS_LOAD)
+
+$(GS_LOAD_DIR)/%.o: %.c $(wildcard src/core/*.h src/io/*.h src/bin/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(GS_LOAD_CFLAGS) -c -o $@ $<
+
+$(GS_LOAD_DIR)/libgs.a: $(GS_LOAD_LIB_OBJS)
+	rm -f $@ && $(AR) rcs $@ $^
+
+$(GS_LOAD): $(GS_LOAD_OBJS) $(GS_LOAD_DIR)/libgs.a
+	$(CC) $(GS_LOAD_CFLAGS) -o $@ $^ -L$(shell $(PG_CONFIG) --libdir) -lpq $(UNIT_PGLIBS) -lm
+
+install: install-gs-load
+install-gs-load: $(GS_LOAD)
+	$(MKDIR_P) '$(DESTDIR)$(bindir)'
+	$(INSTALL_PROGRAM) $(GS_LOAD) '$(DESTDIR)$(bindir)/gs-load'
+uninstall: uninstall-gs-load
+uninstall-gs-load:
+	rm -f '$(DESTDIR)$(bindir)/gs-load'
+
+# ---------------------------------------------------------------------------
 # C unit tests of src/core, src/io and src/model: no server, no PostgreSQL
 # headers.  `make unittest SANITIZE=1` builds them with ASan and UBSan.
 PG_PKGLIBDIR := $(shell $(PG_CONFIG) --pkglibdir)
@@ -92,4 +125,4 @@ unittest: $(UNIT_DIR)/unit_tests
 print-regress:
 	@echo $(REGRESS)
 
-.PHONY: install-cuda uninstall-cuda unittest print-regress
+.PHONY: install-cuda uninstall-cuda install-gs-load uninstall-gs-load unittest print-regress
