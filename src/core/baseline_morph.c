@@ -23,39 +23,54 @@ reflect_index(long i, size_t n)
 	return (size_t) m < n ? (size_t) m : (size_t) (period - 1 - m);
 }
 
-static inline double
-pick(double a, double b, bool is_max)
-{
-	return is_max ? (a > b ? a : b) : (a < b ? a : b);
-}
-
 /*
- * out[i] = min (or max) of in[i − before .. i − before + window − 1], the
- * signal extended by reflection ('reflect' of scipy.ndimage, = half-sample
- * symmetric).  van Herk / Gil-Werman: block-wise prefix and suffix extrema of
- * the extended line give every window in O(1), whatever its size.
+ * out[i] = min of in[i − before .. i − before + window − 1], the signal
+ * extended by reflection ('reflect' of scipy.ndimage, = half-sample
+ * symmetric); with negate, the same for −in, whose negation is the max (the
+ * sign flip is exact, and one loop of plain comparisons compiles to minsd).
+ * van Herk / Gil-Werman: block-wise prefix and suffix minima of the extended
+ * line give every window in O(1), whatever its size.
  */
 static void
-running_extreme(const double *in, size_t n, size_t window, size_t before, bool is_max,
-				double *out, double *work)
+running_min(const double *in, size_t n, size_t window, size_t before, bool negate,
+			double *out, double *work)
 {
 	size_t		len = n + window - 1;
+	double		sign = negate ? -1 : 1;
 	double	   *ext = work,
 			   *prefix = ext + len,
 			   *suffix = prefix + len;
 
-	memcpy(ext + before, in, n * sizeof(double));
 	for (size_t t = 0; t < before; t++)
-		ext[t] = in[reflect_index((long) t - (long) before, n)];
-	for (size_t t = before + n; t < len; t++)
-		ext[t] = in[reflect_index((long) t - (long) before, n)];
-	for (size_t t = 0; t < len; t++)
-		prefix[t] = (t % window == 0) ? ext[t] : pick(prefix[t - 1], ext[t], is_max);
-	for (size_t t = len; t-- > 0;)
-		suffix[t] = (t % window == window - 1 || t == len - 1) ? ext[t] :
-			pick(suffix[t + 1], ext[t], is_max);
+		ext[t] = sign * in[reflect_index((long) t - (long) before, n)];
 	for (size_t i = 0; i < n; i++)
-		out[i] = pick(suffix[i], prefix[i + window - 1], is_max);
+		ext[before + i] = sign * in[i];
+	for (size_t t = before + n; t < len; t++)
+		ext[t] = sign * in[reflect_index((long) t - (long) before, n)];
+	for (size_t b = 0; b < len; b += window)
+	{
+		size_t		e = b + window < len ? b + window : len;
+		double		lo = ext[b];
+
+		for (size_t t = b; t < e; t++)
+		{
+			lo = ext[t] < lo ? ext[t] : lo;
+			prefix[t] = lo;
+		}
+		lo = ext[e - 1];
+		for (size_t t = e; t-- > b;)
+		{
+			lo = ext[t] < lo ? ext[t] : lo;
+			suffix[t] = lo;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+	{
+		double		a = suffix[i],
+					c = prefix[i + window - 1];
+
+		out[i] = sign * (a < c ? a : c);
+	}
 }
 
 /*
@@ -70,8 +85,8 @@ gs_baseline_morph(const double *y, size_t n, int window, double *baseline, doubl
 	double	   *eroded = work,
 			   *scratch = work + n;
 
-	running_extreme(y, n, w, w / 2, false, eroded, scratch);
-	running_extreme(eroded, n, w, w % 2 ? w / 2 : w / 2 - 1, true, baseline, scratch);
+	running_min(y, n, w, w / 2, false, eroded, scratch);
+	running_min(eroded, n, w, w % 2 ? w / 2 : w / 2 - 1, true, baseline, scratch);
 }
 
 /* Where y falls to `level` walking from the peak at i by `step` (±1), in points. */
@@ -94,24 +109,89 @@ half_crossing(const double *y, size_t n, size_t i, int step, double level)
 	return (double) j;
 }
 
-/* Lowest point between the peak at i and the nearest higher point (or the reach). */
-static double
-side_base(const double *y, size_t n, size_t i, int step)
+/* The strongest peaks so far, most prominent first; a tie keeps the earlier. */
+typedef struct strongest
 {
-	double		base = y[i];
-	size_t		j = i;
+	size_t		at[STRONGEST_PEAKS];
+	double		prom[STRONGEST_PEAKS];
+	int			found;
+} strongest;
 
-	for (int k = 0; k < PEAK_REACH; k++)
+static void
+offer_peak(strongest *s, size_t i, double prom)
+{
+	int			k;
+
+	if (s->found == STRONGEST_PEAKS && prom <= s->prom[s->found - 1])
+		return;
+	if (s->found < STRONGEST_PEAKS)
+		s->found++;
+	for (k = s->found - 1; k > 0 && s->prom[k - 1] < prom; k--)
 	{
-		if ((step < 0 && j == 0) || (step > 0 && j + 1 == n))
+		s->at[k] = s->at[k - 1];
+		s->prom[k] = s->prom[k - 1];
+	}
+	s->at[k] = i;
+	s->prom[k] = prom;
+}
+
+/*
+ * Lowest of y[i] and the points before i back to a higher one, within the
+ * reach.  The scan stops once the base is at or below `floor`, the other
+ * side's base: the prominence no longer depends on it then.
+ */
+static double
+left_base(const double *y, size_t i, double floor)
+{
+	double		top = y[i],
+				base = top;
+	size_t		lo = i > PEAK_REACH ? i - PEAK_REACH : 0;
+
+	for (size_t j = i; j-- > lo && base > floor;)
+	{
+		if (y[j] > top)
 			break;
-		j = step < 0 ? j - 1 : j + 1;
-		if (y[j] > y[i])
-			break;
-		if (y[j] < base)
-			base = y[j];
+		base = y[j] < base ? y[j] : base;
 	}
 	return base;
+}
+
+/* Lowest of y[i] and the points after i up to a higher one, within the reach. */
+static double
+right_base(const double *y, size_t n, size_t i)
+{
+	double		top = y[i],
+				base = top;
+	size_t		hi = n - 1 - i > PEAK_REACH ? i + PEAK_REACH : n - 1;
+
+	for (size_t j = i + 1; j <= hi; j++)
+	{
+		if (y[j] > top)
+			break;
+		base = y[j] < base ? y[j] : base;
+	}
+	return base;
+}
+
+/*
+ * Every local maximum's prominence, y[i] − max(left base, right base), in
+ * index order.  Once three peaks are kept, one whose right base alone keeps
+ * it from beating the third is passed over without its left scan.
+ */
+static void
+find_strongest(const double *y, size_t n, strongest *best)
+{
+	for (size_t i = 1; i + 1 < n; i++)
+	{
+		double		rb;
+
+		if (!(y[i] > y[i - 1] && y[i] >= y[i + 1]))
+			continue;
+		rb = right_base(y, n, i);
+		if (best->found == STRONGEST_PEAKS && y[i] - rb <= best->prom[STRONGEST_PEAKS - 1])
+			continue;
+		offer_peak(best, i, y[i] - fmax(left_base(y, i, rb), rb));
+	}
 }
 
 /*
@@ -125,38 +205,19 @@ side_base(const double *y, size_t n, size_t i, int step)
 int
 gs_morph_auto_window(const double *y, size_t n)
 {
-	size_t		best[STRONGEST_PEAKS];
-	double		best_prom[STRONGEST_PEAKS],
-				widths[STRONGEST_PEAKS],
+	strongest	s = {.found = 0};
+	double		widths[STRONGEST_PEAKS],
 				f = 0;
-	int			found = 0,
+	int			found,
 				window;
 
-	for (size_t i = 1; i + 1 < n; i++)
-	{
-		double		prom;
-		int			k;
-
-		if (!(y[i] > y[i - 1] && y[i] >= y[i + 1]))
-			continue;
-		prom = y[i] - fmax(side_base(y, n, i, -1), side_base(y, n, i, 1));
-		if (found == STRONGEST_PEAKS && prom <= best_prom[found - 1])
-			continue;
-		if (found < STRONGEST_PEAKS)
-			found++;
-		for (k = found - 1; k > 0 && best_prom[k - 1] < prom; k--)
-		{
-			best[k] = best[k - 1];
-			best_prom[k] = best_prom[k - 1];
-		}
-		best[k] = i;
-		best_prom[k] = prom;
-	}
+	find_strongest(y, n, &s);
+	found = s.found;
 	for (int k = 0; k < found; k++)
 	{
-		double		level = y[best[k]] - best_prom[k] / 2;
+		double		level = y[s.at[k]] - s.prom[k] / 2;
 
-		widths[k] = half_crossing(y, n, best[k], 1, level) - half_crossing(y, n, best[k], -1, level);
+		widths[k] = half_crossing(y, n, s.at[k], 1, level) - half_crossing(y, n, s.at[k], -1, level);
 	}
 	/* median of up to three */
 	if (found == 1)
