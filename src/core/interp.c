@@ -76,102 +76,118 @@ secants(const double *x, const double *y, size_t n, double *sl, double *inv_h)
 	}
 }
 
+/* Row i of the spline system: lower·s[i-1] + diag·s[i] + upper·s[i+1] = rhs. */
+typedef struct spline_row
+{
+	double		lower,
+				diag,
+				upper,
+				rhs;
+} spline_row;
+
+/* An interior row: continuity of the second derivative at x[i]. */
+static inline spline_row
+interior_row(const double *x, const double *sl, size_t i)
+{
+	double		dxp = x[i] - x[i - 1],
+				dxn = x[i + 1] - x[i];
+
+	return (spline_row) {dxn, 2 * (dxp + dxn), dxp, 3 * (dxn * sl[i - 1] + dxp * sl[i])};
+}
+
+/* The end rows carry the boundary condition (not-a-knot, or natural). */
+static spline_row
+first_row(const double *x, size_t n, const double *sl, bool natural)
+{
+	double		dx0 = x[1] - x[0],
+				dx1,
+				d;
+
+	if (natural)
+		return (spline_row) {0, 2 * dx0, dx0, 3 * dx0 * sl[0]};
+	if (n == 3)
+		return (spline_row) {0, 1, 1, 2 * sl[0]};
+	dx1 = x[2] - x[1];
+	d = x[2] - x[0];
+	return (spline_row) {0, dx1, d, ((dx0 + 2 * d) * dx1 * sl[0] + dx0 * dx0 * sl[1]) / d};
+}
+
+static spline_row
+last_row(const double *x, size_t n, const double *sl, bool natural)
+{
+	double		dxl = x[n - 1] - x[n - 2],
+				dxp,
+				d;
+
+	if (natural)
+		return (spline_row) {dxl, 2 * dxl, 0, 3 * dxl * sl[n - 2]};
+	if (n == 3)
+		return (spline_row) {1, 1, 0, 2 * sl[n - 2]};
+	dxp = x[n - 2] - x[n - 3];
+	d = x[n - 1] - x[n - 3];
+	return (spline_row) {d, dxp, 0, (dxl * dxl * sl[n - 3] + (2 * d + dxl) * dxp * sl[n - 2]) / d};
+}
+
 /*
- * Knot slopes of a C2 cubic spline.  Row i of the system is
- * lower·s[i-1] + diag·s[i] + upper·s[i+1] = rhs, laid out as scipy's
- * CubicSpline builds it; the end rows carry the boundary condition.  The
- * not-a-knot first row is not diagonally dominant, but eliminating it from
- * the second row leaves dx[0] + dx[1] on the diagonal, so elimination without
- * pivoting stays stable.  One division per row: the elimination is a serial
- * chain, and division latency is what it costs.
+ * Knot slopes of a C2 cubic spline (n >= 3), the system laid out as scipy's
+ * CubicSpline builds it.  Elimination without pivoting runs from both ends
+ * at once and meets at row p: each step of an elimination waits for the
+ * division of the step before, so two independent chains take half the time
+ * of one.  Rows above p end as s[i] + f[i]·s[i+1] = s'[i], rows below as
+ * f[i]·s[i-1] + s[i] = s'[i] (f and s' share the arrays cprime and s); the
+ * two back-substitutions are independent as well.  The not-a-knot end rows
+ * are not diagonally dominant, but eliminating either from its neighbour
+ * leaves dx[0] + dx[1] (dx[n-2] + dx[n-3]) on the diagonal, so this stays
+ * stable.
  */
 static void
 spline_slopes(const double *x, size_t n, const double *sl, bool natural, double *s,
 			  double *cprime)
 {
-	double		lower,
-				diag,
-				upper,
-				rhs,
-				inv;
+	size_t		p = n / 2;
+	spline_row	top = first_row(x, n, sl, natural),
+				bottom = last_row(x, n, sl, natural),
+				mid;
+	double		inv;
 
-	for (size_t i = 0; i < n; i++)
+	inv = 1 / top.diag;
+	cprime[0] = top.upper * inv;
+	s[0] = top.rhs * inv;
+	inv = 1 / bottom.diag;
+	cprime[n - 1] = bottom.lower * inv;
+	s[n - 1] = bottom.rhs * inv;
+	for (size_t i = 1, j = n - 2; i < p; i++, j--)
 	{
-		if (i == 0)
+		spline_row	a = interior_row(x, sl, i);
+
+		inv = 1 / (a.diag - a.lower * cprime[i - 1]);
+		cprime[i] = a.upper * inv;
+		s[i] = (a.rhs - a.lower * s[i - 1]) * inv;
+		if (j > p)
 		{
-			double		dx0 = x[1] - x[0];
+			spline_row	b = interior_row(x, sl, j);
 
-			lower = 0;
-			if (natural)
-			{
-				diag = 2 * dx0;
-				upper = dx0;
-				rhs = 3 * dx0 * sl[0];
-			}
-			else if (n == 3)
-			{
-				diag = 1;
-				upper = 1;
-				rhs = 2 * sl[0];
-			}
-			else
-			{
-				double		dx1 = x[2] - x[1],
-							d = x[2] - x[0];
-
-				diag = dx1;
-				upper = d;
-				rhs = ((dx0 + 2 * d) * dx1 * sl[0] + dx0 * dx0 * sl[1]) / d;
-			}
+			inv = 1 / (b.diag - b.upper * cprime[j + 1]);
+			cprime[j] = b.lower * inv;
+			s[j] = (b.rhs - b.upper * s[j + 1]) * inv;
 		}
-		else if (i == n - 1)
-		{
-			double		dxl = x[n - 1] - x[n - 2];
-
-			upper = 0;
-			if (natural)
-			{
-				lower = dxl;
-				diag = 2 * dxl;
-				rhs = 3 * dxl * sl[n - 2];
-			}
-			else if (n == 3)
-			{
-				lower = 1;
-				diag = 1;
-				rhs = 2 * sl[n - 2];
-			}
-			else
-			{
-				double		dxp = x[n - 2] - x[n - 3],
-							d = x[n - 1] - x[n - 3];
-
-				lower = d;
-				diag = dxp;
-				rhs = (dxl * dxl * sl[n - 3] + (2 * d + dxl) * dxp * sl[n - 2]) / d;
-			}
-		}
-		else
-		{
-			double		dxp = x[i] - x[i - 1],
-						dxn = x[i + 1] - x[i];
-
-			lower = dxn;
-			diag = 2 * (dxp + dxn);
-			upper = dxp;
-			rhs = 3 * (dxn * sl[i - 1] + dxp * sl[i]);
-		}
+	}
+	mid = interior_row(x, sl, p);
+	s[p] = (mid.rhs - mid.lower * s[p - 1] - mid.upper * s[p + 1]) /
+		(mid.diag - mid.lower * cprime[p - 1] - mid.upper * cprime[p + 1]);
+	for (size_t i = p, j = p; i > 0 || j + 1 < n;)
+	{
 		if (i > 0)
 		{
-			diag -= lower * cprime[i - 1];
-			rhs -= lower * s[i - 1];
+			i--;
+			s[i] -= cprime[i] * s[i + 1];
 		}
-		inv = 1 / diag;
-		cprime[i] = upper * inv;
-		s[i] = rhs * inv;
+		if (j + 1 < n)
+		{
+			j++;
+			s[j] -= cprime[j] * s[j - 1];
+		}
 	}
-	for (size_t i = n - 1; i-- > 0;)
-		s[i] -= cprime[i] * s[i + 1];
 }
 
 static inline double
@@ -342,13 +358,12 @@ gs_interp(const double *x, const double *y, size_t n, gs_interp_method method,
 	switch (method)
 	{
 		case GS_INTERP_CUBIC:
+		case GS_INTERP_NATURAL:
+			/* through two points, both conditions give the straight line */
 			if (n == 2)
 				d[0] = d[1] = sl[0];
 			else
-				spline_slopes(x, n, sl, false, d, work);
-			break;
-		case GS_INTERP_NATURAL:
-			spline_slopes(x, n, sl, true, d, work);
+				spline_slopes(x, n, sl, method == GS_INTERP_NATURAL, d, work);
 			break;
 		case GS_INTERP_PCHIP:
 			pchip_slopes(x, n, sl, d);
