@@ -12,7 +12,6 @@
 #include "commands/vacuum.h"
 #include "utils/guc.h"
 #include "utils/selfuncs.h"
-#include "utils/spccache.h"
 
 PG_FUNCTION_INFO_V1(gs_pg_ivf_handler);
 
