@@ -50,29 +50,38 @@ gs_threshold_mode_name(gs_threshold_mode mode)
 	return mode_names[mode];
 }
 
-/* pywt's own formulas, so results agree to the last bit where possible */
+/*
+ * pywt's own formulas, so results agree to the last bit where possible; one
+ * loop per mode keeps the mode test out of the per-value work.
+ */
 void
 gs_threshold(double *v, size_t n, double value, gs_threshold_mode mode)
 {
 	if (value == 0)
 		return;
-	for (size_t i = 0; i < n; i++)
+	switch (mode)
 	{
-		double		mag = fabs(v[i]);
+		case GS_THRESHOLD_SOFT:
+			for (size_t i = 0; i < n; i++)
+			{
+				double		mag = fabs(v[i]);
 
-		switch (mode)
-		{
-			case GS_THRESHOLD_SOFT:
 				v[i] = mag <= value ? 0 : v[i] * (1 - value / mag);
-				break;
-			case GS_THRESHOLD_HARD:
-				if (mag < value)
+			}
+			break;
+		case GS_THRESHOLD_HARD:
+			for (size_t i = 0; i < n; i++)
+				if (fabs(v[i]) < value)
 					v[i] = 0;
-				break;
-			case GS_THRESHOLD_GARROTE:
+			break;
+		case GS_THRESHOLD_GARROTE:
+			for (size_t i = 0; i < n; i++)
+			{
+				double		mag = fabs(v[i]);
+
 				v[i] = mag <= value ? 0 : v[i] * (1 - (value * value) / (mag * mag));
-				break;
-		}
+			}
+			break;
 	}
 }
 

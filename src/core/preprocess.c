@@ -145,6 +145,7 @@ gs_preprocess(const gs_spectrum_view *s, const gs_preprocess_config *c, size_t m
 			  gs_preprocess_workspace *ws, gs_preprocess_result *r, gs_error *err)
 {
 	size_t		n = s->n;
+	bool		view_axis;		/* ws->y lies on s->x itself, not on ws->x */
 	double	   *x,
 			   *y,
 			   *t;
@@ -153,13 +154,6 @@ gs_preprocess(const gs_spectrum_view *s, const gs_preprocess_config *c, size_t m
 	memset(r, 0, sizeof(*r));
 	if ((st = reserve_points(ws, n, err)) != GS_OK)
 		return st;
-	x = ws->x;
-	y = ws->y;
-	for (size_t i = 0; i < n; i++)
-	{
-		x[i] = gs_view_x(s, i);
-		y[i] = s->y[i];
-	}
 	r->uniform = s->x == NULL;
 	r->start = s->start;
 	r->step = s->step;
@@ -168,26 +162,39 @@ gs_preprocess(const gs_spectrum_view *s, const gs_preprocess_config *c, size_t m
 	{
 		float	   *yf = (float *) ws->t;
 
-		if ((st = gs_calibrate_axis(s, c->calibration, (size_t) c->ncalib, x, yf, err)) != GS_OK)
+		if ((st = gs_calibrate_axis(s, c->calibration, (size_t) c->ncalib, ws->x, yf, err)) != GS_OK)
 			return st;
 		for (size_t i = 0; i < n; i++)
-			y[i] = yf[i];
+			ws->y[i] = yf[i];
 		r->uniform = false;
+		view_axis = false;
+	}
+	else
+	{
+		for (size_t i = 0; i < n; i++)
+			ws->y[i] = s->y[i];
+		/* the resampling only reads the axis: no copy of an explicit one */
+		view_axis = s->x && c->resample;
+		if (!view_axis)
+			for (size_t i = 0; i < n; i++)
+				ws->x[i] = gs_view_x(s, i);
 	}
 
 	if (c->resample)
 	{
 		double		start = 0;
 		size_t		m = 0;
+		const double *axis;
 
-		if ((st = grid_of(c, x, n, max_points, &start, &m, err)) != GS_OK ||
+		if ((st = grid_of(c, view_axis ? s->x : ws->x, n, max_points, &start, &m, err)) != GS_OK ||
 			(st = reserve_points(ws, m > n ? m : n, err)) != GS_OK ||
 			(st = reserve_scratch(ws, gs_interp_scratch_size(n), err)) != GS_OK)
 			return st;
+		axis = view_axis ? s->x : ws->x;	/* after reserve_points, which may move ws->x */
 		for (size_t k = 0; k < m; k++)
 			ws->t[k] = start + c->step * (double) k;
 		/* edge extrapolation only absorbs rounding: the grid lies inside the range */
-		if ((st = gs_interp(ws->x, ws->y, n, c->resample_method, GS_EXTRAP_EDGE, ws->t, m, ws->u,
+		if ((st = gs_interp(axis, ws->y, n, c->resample_method, GS_EXTRAP_EDGE, ws->t, m, ws->u,
 							ws->scratch, err)) != GS_OK)
 			return st;
 		swap(&ws->x, &ws->t);

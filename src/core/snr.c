@@ -18,24 +18,57 @@ gs_snr_work_size(size_t n)
 	return (n + 2 * ((n + 7) / 2 + 1)) * sizeof(double);
 }
 
-/* Centred moving average over the points that exist, by running sums. */
+/* Moves the running sum over y[lo..hi) to the window of i, cut by the ends. */
+static inline double
+slide_to(const double *y, size_t n, size_t h, size_t i, size_t *lo, size_t *hi, double sum)
+{
+	size_t		want_lo = i > h ? i - h : 0,
+				want_hi = i + h + 1 < n ? i + h + 1 : n;
+
+	while (*hi < want_hi)
+		sum += y[(*hi)++];
+	while (*lo < want_lo)
+		sum -= y[(*lo)++];
+	return sum;
+}
+
+/*
+ * Centred moving average over the points that exist, by running sums.  In
+ * the middle, where the whole window exists, each step adds the point that
+ * enters and then drops the one that leaves, in a loop without bookkeeping;
+ * near the ends the window is cut short.
+ */
 static void
 moving_average(const double *y, size_t n, int window, double *out)
 {
 	size_t		h = (size_t) window / 2,
 				lo = 0,
-				hi = 0;			/* the sum covers y[lo..hi) */
-	double		sum = 0;
+				hi = 0,			/* the sum covers y[lo..hi) */
+				head_end = h + 1 < n ? h + 1 : n,
+				mid_end = n > 2 * h + 1 ? n - h : head_end,
+				i;
+	double		sum = 0,
+				full = (double) (2 * h + 1);
 
-	for (size_t i = 0; i < n; i++)
+	for (i = 0; i < head_end; i++)
 	{
-		size_t		want_lo = i > h ? i - h : 0,
-					want_hi = i + h + 1 < n ? i + h + 1 : n;
-
-		while (hi < want_hi)
-			sum += y[hi++];
-		while (lo < want_lo)
-			sum -= y[lo++];
+		sum = slide_to(y, n, h, i, &lo, &hi, sum);
+		out[i] = sum / (double) (hi - lo);
+	}
+	for (; i < mid_end; i++)
+	{
+		sum += y[i + h];
+		sum -= y[i - h - 1];
+		out[i] = sum / full;
+	}
+	if (mid_end > head_end)
+	{
+		lo = mid_end - 1 - h;
+		hi = mid_end + h;
+	}
+	for (; i < n; i++)
+	{
+		sum = slide_to(y, n, h, i, &lo, &hi, sum);
 		out[i] = sum / (double) (hi - lo);
 	}
 }
