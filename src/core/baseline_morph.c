@@ -47,21 +47,19 @@ running_min(const double *in, size_t n, size_t window, size_t before, bool negat
 		ext[before + i] = sign * in[i];
 	for (size_t t = before + n; t < len; t++)
 		ext[t] = sign * in[reflect_index((long) t - (long) before, n)];
+	/* a block's prefix and suffix minima in one loop: two independent chains */
 	for (size_t b = 0; b < len; b += window)
 	{
 		size_t		e = b + window < len ? b + window : len;
-		double		lo = ext[b];
+		double		lo_p = ext[b],
+					lo_s = ext[e - 1];
 
-		for (size_t t = b; t < e; t++)
+		for (size_t k = 0; k < e - b; k++)
 		{
-			lo = ext[t] < lo ? ext[t] : lo;
-			prefix[t] = lo;
-		}
-		lo = ext[e - 1];
-		for (size_t t = e; t-- > b;)
-		{
-			lo = ext[t] < lo ? ext[t] : lo;
-			suffix[t] = lo;
+			lo_p = ext[b + k] < lo_p ? ext[b + k] : lo_p;
+			prefix[b + k] = lo_p;
+			lo_s = ext[e - 1 - k] < lo_s ? ext[e - 1 - k] : lo_s;
+			suffix[e - 1 - k] = lo_s;
 		}
 	}
 	for (size_t i = 0; i < n; i++)
@@ -109,7 +107,10 @@ half_crossing(const double *y, size_t n, size_t i, int step, double level)
 	return (double) j;
 }
 
-/* The strongest peaks so far, most prominent first; a tie keeps the earlier. */
+/*
+ * The strongest peaks so far, most prominent first, a tie to the lower index:
+ * the three an index-order scan keeps, whatever order they are offered in.
+ */
 typedef struct strongest
 {
 	size_t		at[STRONGEST_PEAKS];
@@ -117,16 +118,30 @@ typedef struct strongest
 	int			found;
 } strongest;
 
+/* Whether a peak at i with prominence prom ranks before the k-th kept one. */
+static inline bool
+ranks_before(const strongest *s, int k, size_t i, double prom)
+{
+	return prom > s->prom[k] || (prom == s->prom[k] && i < s->at[k]);
+}
+
+/* Whether a peak at i whose prominence is at most bound can still be kept. */
+static inline bool
+may_enter(const strongest *s, size_t i, double bound)
+{
+	return s->found < STRONGEST_PEAKS || ranks_before(s, STRONGEST_PEAKS - 1, i, bound);
+}
+
 static void
 offer_peak(strongest *s, size_t i, double prom)
 {
 	int			k;
 
-	if (s->found == STRONGEST_PEAKS && prom <= s->prom[s->found - 1])
+	if (!may_enter(s, i, prom))
 		return;
 	if (s->found < STRONGEST_PEAKS)
 		s->found++;
-	for (k = s->found - 1; k > 0 && s->prom[k - 1] < prom; k--)
+	for (k = s->found - 1; k > 0 && ranks_before(s, k - 1, i, prom); k--)
 	{
 		s->at[k] = s->at[k - 1];
 		s->prom[k] = s->prom[k - 1];
@@ -173,24 +188,103 @@ right_base(const double *y, size_t n, size_t i)
 	return base;
 }
 
+/* Offers the local maximum at i unless a bound shows it cannot be kept. */
+static void
+consider_peak(const double *y, size_t n, size_t i, double floor_bound, strongest *best)
+{
+	double		rb;
+
+	if (!may_enter(best, i, y[i] - floor_bound))
+		return;
+	rb = right_base(y, n, i);
+	if (!may_enter(best, i, y[i] - rb))
+		return;
+	offer_peak(best, i, y[i] - fmax(left_base(y, i, rb), rb));
+}
+
 /*
- * Every local maximum's prominence, y[i] − max(left base, right base), in
- * index order.  Once three peaks are kept, one whose right base alone keeps
- * it from beating the third is passed over without its left scan.
+ * Blocks for the bound: at most MAX_BLOCKS of at least MIN_BLOCK points.  A
+ * peak's bases lie within PEAK_REACH points, so its prominence is at most
+ * y[i] minus the lowest block minimum over that span.
+ */
+#define MIN_BLOCK 32
+#define MAX_BLOCKS 1024
+
+static inline bool
+is_local_max(const double *y, size_t i)
+{
+	return y[i] > y[i - 1] && y[i] >= y[i + 1];
+}
+
+/*
+ * The three most prominent local maxima.  The peaks that are the highest
+ * point of their block go first, so that the strong ones are usually kept
+ * early; after that, most peaks fail the block-minimum bound and cost no
+ * scan, and those that pass it scan the right side first, skip the left
+ * scan when the right base already keeps them out, and stop the left scan
+ * once it falls below the right base.
  */
 static void
 find_strongest(const double *y, size_t n, strongest *best)
 {
-	for (size_t i = 1; i + 1 < n; i++)
-	{
-		double		rb;
+	double		bmin[MAX_BLOCKS],
+				bmax[MAX_BLOCKS];
+	size_t		block = MIN_BLOCK,
+				nblocks;
 
-		if (!(y[i] > y[i - 1] && y[i] >= y[i + 1]))
-			continue;
-		rb = right_base(y, n, i);
-		if (best->found == STRONGEST_PEAKS && y[i] - rb <= best->prom[STRONGEST_PEAKS - 1])
-			continue;
-		offer_peak(best, i, y[i] - fmax(left_base(y, i, rb), rb));
+	if (n < 3)
+		return;
+	while ((n + block - 1) / block > MAX_BLOCKS)
+		block *= 2;
+	nblocks = (n + block - 1) / block;
+	for (size_t b = 0; b < nblocks; b++)
+	{
+		size_t		end = (b + 1) * block < n ? (b + 1) * block : n,
+					i = b * block;
+		double		lo0 = y[i],
+					lo1 = lo0,
+					hi0 = lo0,
+					hi1 = lo0;
+
+		/* two chains of each, so that the comparisons overlap */
+		for (; i + 1 < end; i += 2)
+		{
+			lo0 = y[i] < lo0 ? y[i] : lo0;
+			hi0 = y[i] > hi0 ? y[i] : hi0;
+			lo1 = y[i + 1] < lo1 ? y[i + 1] : lo1;
+			hi1 = y[i + 1] > hi1 ? y[i + 1] : hi1;
+		}
+		if (i < end)
+		{
+			lo0 = y[i] < lo0 ? y[i] : lo0;
+			hi0 = y[i] > hi0 ? y[i] : hi0;
+		}
+		bmin[b] = lo0 < lo1 ? lo0 : lo1;
+		bmax[b] = hi0 > hi1 ? hi0 : hi1;
+	}
+	for (int pass = 0; pass < 2; pass++)
+	{
+		for (size_t b = 0; b < nblocks; b++)
+		{
+			size_t		first = b * block > 1 ? b * block : 1,
+						end = (b + 1) * block < n - 1 ? (b + 1) * block : n - 1,
+						from = b * block > PEAK_REACH ? (b * block - PEAK_REACH) / block : 0,
+						to = (end - 1 + PEAK_REACH) / block < nblocks ? (end - 1 + PEAK_REACH) / block : nblocks - 1;
+			double		floor_bound = bmin[from];
+
+			for (size_t k = from + 1; k <= to; k++)
+				floor_bound = bmin[k] < floor_bound ? bmin[k] : floor_bound;
+			/* the lowest index ranks first among equals: the block's best case */
+			if (pass == 1 && !may_enter(best, first, bmax[b] - floor_bound))
+				continue;
+			for (size_t i = first; i < end; i++)
+			{
+				/* the cheap, predictable test first */
+				if ((y[i] == bmax[b]) != (pass == 0) || !is_local_max(y, i))
+					continue;
+				consider_peak(y, n, i, floor_bound, best);
+			}
+		}
 	}
 }
 
