@@ -34,6 +34,10 @@ include $(PGXS)
 sql/geospectra--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $^ > $@
 
+# PGXS tracks no header dependencies: rebuild every object when any header
+# changes, so a struct change can never leave a stale object behind.
+$(OBJS): $(wildcard src/*/*.h cuda/*.h)
+
 # ---------------------------------------------------------------------------
 # CUDA: optional.  Built only when nvcc exists (`make NVCC=` skips it); the
 # extension itself never links CUDA and dlopens this library on demand.
@@ -69,7 +73,7 @@ uninstall-cuda:
 # FFTW); libpgcommon and libpgport supply the core's float formatting.
 GS_LOAD = src/bin/gs-load
 GS_LOAD_DIR = build/bin
-GS_LOAD_CFLAGS = -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter \
+GS_LOAD_CFLAGS = -std=gnu11 -O2 -g -pthread -Wall -Wextra -Wno-unused-parameter \
 	-Isrc/core -Isrc/io -I$(shell $(PG_CONFIG) --includedir)
 GS_LOAD_LIB_OBJS = $(patsubst %.c,$(GS_LOAD_DIR)/%.o,$(sort $(wildcard src/core/*.c src/io/*.c)))
 GS_LOAD_OBJS = $(patsubst %.c,$(GS_LOAD_DIR)/%.o,$(sort $(wildcard src/bin/*.c)))
@@ -84,7 +88,7 @@ $(GS_LOAD_DIR)/libgs.a: $(GS_LOAD_LIB_OBJS)
 	rm -f $@ && $(AR) rcs $@ $^
 
 $(GS_LOAD): $(GS_LOAD_OBJS) $(GS_LOAD_DIR)/libgs.a
-	$(CC) $(GS_LOAD_CFLAGS) -o $@ $^ -L$(shell $(PG_CONFIG) --libdir) -lpq $(UNIT_PGLIBS) -lm
+	$(CC) $(GS_LOAD_CFLAGS) -o $@ $^ -L$(shell $(PG_CONFIG) --libdir) -lpq $(UNIT_PGLIBS) -lm -pthread
 
 install: install-gs-load
 install-gs-load: $(GS_LOAD)
