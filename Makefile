@@ -88,7 +88,7 @@ $(GS_LOAD_DIR)/libgs.a: $(GS_LOAD_LIB_OBJS)
 	rm -f $@ && $(AR) rcs $@ $^
 
 $(GS_LOAD): $(GS_LOAD_OBJS) $(GS_LOAD_DIR)/libgs.a
-	$(CC) $(GS_LOAD_CFLAGS) -o $@ $^ -L$(shell $(PG_CONFIG) --libdir) -lpq $(UNIT_PGLIBS) -lm -pthread
+	$(CC) $(GS_LOAD_CFLAGS) -o $@ $^ -L$(shell $(PG_CONFIG) --libdir) -lpq $(UNIT_PGLIBS) -lm
 
 install: install-gs-load
 install-gs-load: $(GS_LOAD)

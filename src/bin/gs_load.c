@@ -14,6 +14,9 @@
  * - --all-or-nothing: one connection, one transaction around every COPY;
  *   the first bad file rolls everything back.
  *
+ * Files are read and parsed ahead on worker threads (parse_pool.c), one per
+ * CPU, and consumed here in file order.
+ *
  * SIGINT ends the COPYs in flight with an error and asks the server to
  * cancel what it is doing: batches not yet committed roll back and are
  * reported as not loaded; no file is left half-loaded.
@@ -25,10 +28,12 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "libpq-fe.h"
 
@@ -91,6 +96,7 @@ typedef struct loader
 	size_t		max_points;
 	gs_load_files files;
 	gs_usgs_axes *axes;
+	pthread_mutex_t axes_lock;	/* the parsing threads share the USGS axis cache */
 	gs_progress progress;
 
 	size_t		files_loaded;
@@ -505,48 +511,64 @@ parse_file(loader *L, const char *path, const char *bytes, size_t len,
 		return GS_OK;
 	}
 	channels = gs_usgs_channels(bytes, len);
+	pthread_mutex_lock(&L->axes_lock);
 	wl = gs_usgs_axes_find(L->axes, path, channels, &wlen, why, sizeof(why));
+	pthread_mutex_unlock(&L->axes_lock);
 	if (!wl)
 		return gs_fail(err, GS_ERR_PARAM, "%s", why);
 	return gs_read_usgs(bytes, len, wl, wlen, base, L->max_points, &gs_malloc_allocator, r, err);
 }
 
-/* Reads, parses and queues one file; false when the run must stop. */
+/* Reads and parses one file (a parse_pool worker). */
+static void
+parse_one(void *ctx, size_t index, gs_parsed *out)
+{
+	loader	   *L = ctx;
+	const char *path = L->files.files[index].path;
+	size_t		len;
+	char	   *bytes = gs_load_slurp(path, &len);
+
+	gs_io_result_init(&out->result, &gs_malloc_allocator);
+	out->skip = false;
+	if (!bytes)
+	{
+		char		buf[128];
+
+		/* strerror's buffer is shared between threads; strerror_r's is ours */
+		if (strerror_r(errno, buf, sizeof(buf)) != 0)
+			snprintf(buf, sizeof(buf), "error %d", errno);
+		out->status = gs_fail(&out->err, GS_ERR_PARAM, "could not read file: %s", buf);
+		return;
+	}
+	out->status = parse_file(L, path, bytes, len, &out->result, &out->err, &out->skip);
+	free(bytes);
+}
+
+/* Queues the spectra of one parsed file; false when the run must stop. */
 static bool
-load_file(loader *L, size_t index)
+load_file(loader *L, size_t index, gs_parsed *parsed)
 {
 	const gs_load_file *f = &L->files.files[index];
 	slot	   *s = &L->slots[L->current];
-	size_t		len;
-	char	   *bytes = gs_load_slurp(f->path, &len);
-	gs_io_result r;
-	gs_error	err;
-	bool		skip;
+	gs_io_result r = parsed->result;
 	size_t		start = s->rows.len;
 	char		why[1024];
 
-	if (!bytes)
+	if (parsed->status != GS_OK)
 	{
-		reject(L, f->path, "could not read file: %s", strerror(errno));
+		gs_error   *err = &parsed->err;
+
+		reject(L, f->path, "%s%s%s%s", err->msg, err->detail[0] ? " (" : "", err->detail,
+			   err->detail[0] ? ")" : "");
 		return !L->opt.all_or_nothing;
 	}
-	gs_io_result_init(&r, &gs_malloc_allocator);
-	if (parse_file(L, f->path, bytes, len, &r, &err, &skip) != GS_OK)
-	{
-		reject(L, f->path, "%s%s%s%s", err.msg, err.detail[0] ? " (" : "", err.detail,
-			   err.detail[0] ? ")" : "");
-		free(bytes);
-		return !L->opt.all_or_nothing;
-	}
-	free(bytes);
-	if (skip)
+	if (parsed->skip)
 	{
 		L->files_skipped++;
 		return true;
 	}
 	if (r.n_items == 0)
 	{
-		gs_io_result_free(&r);
 		reject(L, f->path, "the file holds no spectrum");
 		return !L->opt.all_or_nothing;
 	}
@@ -567,7 +589,6 @@ load_file(loader *L, size_t index)
 	{
 		index, start, s->rows.len, r.n_items
 	};
-	gs_io_result_free(&r);
 
 	if (!s->in_copy && !begin_copy(L, s, why, sizeof(why)))
 		fatal("could not start COPY into %s: %s", L->opt.table, why);
@@ -757,6 +778,7 @@ main(int argc, char **argv)
 	loader		L = {0};
 	char		why[1024];
 	bool		go_on = true;
+	gs_parse_pool *pool;
 	int			status;
 
 	parse_options(&L, argc, argv);
@@ -777,13 +799,21 @@ main(int argc, char **argv)
 	gs_progress_start(&L.progress, L.files.n, L.files.total_bytes);
 	if (L.n_rejected && L.opt.all_or_nothing)
 		go_on = false;
+	pthread_mutex_init(&L.axes_lock, NULL);
+	pool = gs_parse_pool_start(L.files.n, (int) sysconf(_SC_NPROCESSORS_ONLN), parse_one, &L);
+	if (!pool)
+		fatal("could not start the parsing threads");
 	for (size_t i = 0; i < L.files.n && go_on && !interrupted; i++)
 	{
-		go_on = load_file(&L, i);
+		gs_parsed  *parsed = gs_parse_pool_next(pool);
+
+		go_on = load_file(&L, i, parsed);
+		gs_parse_pool_release(pool, parsed);
 		L.progress.files_done++;
 		L.progress.bytes_done += L.files.files[i].size;
 		gs_progress_show(&L.progress, false);
 	}
+	gs_parse_pool_stop(pool);
 	if (interrupted)
 		settle_all(&L, "gs-load was interrupted");
 	else

@@ -94,6 +94,31 @@ void		gs_copy_buf_free(gs_copy_buf *b);
  */
 char	   *gs_json_string_member(const char *json, const char *key);
 
+/* ---- parsing ahead on threads (parse_pool.c) ---- */
+
+/* One file, read and parsed. */
+typedef struct gs_parsed
+{
+	gs_status	status;			/* GS_OK, or why the file cannot load (err) */
+	gs_io_result result;
+	gs_error	err;
+	bool		skip;			/* not a spectrum file (USGS axis tables) */
+} gs_parsed;
+
+/* Reads and parses file `index` into out; called on worker threads. */
+typedef void (*gs_parse_fn) (void *ctx, size_t index, gs_parsed *out);
+
+typedef struct gs_parse_pool gs_parse_pool;
+
+/* Starts `threads` workers over files 0..n_files-1; NULL when none starts. */
+gs_parse_pool *gs_parse_pool_start(size_t n_files, int threads, gs_parse_fn fn, void *ctx);
+/* The next file in order (waits for it); NULL after the last. */
+gs_parsed  *gs_parse_pool_next(gs_parse_pool *p);
+/* Frees the file's result and lets the workers go on. */
+void		gs_parse_pool_release(gs_parse_pool *p, gs_parsed *e);
+/* Stops the workers (a run cut short) and frees everything. */
+void		gs_parse_pool_stop(gs_parse_pool *p);
+
 /* ---- progress (progress.c) ---- */
 
 typedef struct gs_progress
