@@ -181,39 +181,51 @@ spline_slopes(const double *x, size_t n, const double *sl, bool natural, double 
 	spline_row	top = first_row(x, n, sl, natural),
 				bottom = last_row(x, n, sl, natural),
 				mid;
-	double		inv;
+	double		inv,
+				fa,
+				sa,
+				fb,
+				sb,
+				up,
+				down;
 
+	/*
+	 * The values each chain carries stay in locals: read back from the
+	 * arrays, which the compiler cannot prove distinct from x and sl, they
+	 * would add a store-to-load round trip to every step.
+	 */
 	inv = 1 / top.diag;
-	cprime[0] = top.upper * inv;
-	s[0] = top.rhs * inv;
+	cprime[0] = fa = top.upper * inv;
+	s[0] = sa = top.rhs * inv;
 	inv = 1 / bottom.diag;
-	cprime[n - 1] = bottom.lower * inv;
-	s[n - 1] = bottom.rhs * inv;
+	cprime[n - 1] = fb = bottom.lower * inv;
+	s[n - 1] = sb = bottom.rhs * inv;
 	for (size_t i = 1, j = n - 2; i < p; i++, j--)
 	{
 		spline_row	a = interior_row(x, sl, i);
 
-		inv = 1 / (a.diag - a.lower * cprime[i - 1]);
-		cprime[i] = a.upper * inv;
-		s[i] = (a.rhs - a.lower * s[i - 1]) * inv;
+		inv = 1 / (a.diag - a.lower * fa);
+		cprime[i] = fa = a.upper * inv;
+		s[i] = sa = (a.rhs - a.lower * sa) * inv;
 		if (j > p)
 		{
 			spline_row	b = interior_row(x, sl, j);
 
-			inv = 1 / (b.diag - b.upper * cprime[j + 1]);
-			cprime[j] = b.lower * inv;
-			s[j] = (b.rhs - b.upper * s[j + 1]) * inv;
+			inv = 1 / (b.diag - b.upper * fb);
+			cprime[j] = fb = b.lower * inv;
+			s[j] = sb = (b.rhs - b.upper * sb) * inv;
 		}
 	}
+	/* fa, sa are row p − 1's now and fb, sb row p + 1's */
 	mid = interior_row(x, sl, p);
-	s[p] = (mid.rhs - mid.lower * s[p - 1] - mid.upper * s[p + 1]) /
-		(mid.diag - mid.lower * cprime[p - 1] - mid.upper * cprime[p + 1]);
+	s[p] = up = down = (mid.rhs - mid.lower * sa - mid.upper * sb) /
+		(mid.diag - mid.lower * fa - mid.upper * fb);
 	/* rows p + 1 .. n − 1 are at most as many as rows 0 .. p − 1 */
 	for (size_t i = p, j = p; i > 0; i--, j++)
 	{
-		s[i - 1] -= cprime[i - 1] * s[i];
+		s[i - 1] = up = s[i - 1] - cprime[i - 1] * up;
 		if (j + 1 < n)
-			s[j + 1] -= cprime[j + 1] * s[j];
+			s[j + 1] = down = s[j + 1] - cprime[j + 1] * down;
 	}
 }
 
