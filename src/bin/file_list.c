@@ -8,9 +8,11 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static bool
 files_push(gs_load_files *list, const char *path, uint64_t size)
@@ -98,8 +100,8 @@ join_path(const char *dir, const char *name)
 	return p;
 }
 
-bool
-gs_load_files_add(gs_load_files *list, const char *path, char *why, size_t why_len)
+static bool
+add_path(gs_load_files *list, const char *path, bool in_folder, char *why, size_t why_len)
 {
 	struct stat st;
 	char	  **names;
@@ -108,11 +110,17 @@ gs_load_files_add(gs_load_files *list, const char *path, char *why, size_t why_l
 
 	if (stat(path, &st) != 0)
 	{
+		/* inside a folder, a broken link stays in the list: reading it says why */
+		if (in_folder)
+			return files_push(list, path, 0) || (snprintf(why, why_len, "out of memory"), false);
 		snprintf(why, why_len, "%s", strerror(errno));
 		return false;
 	}
 	if (!S_ISDIR(st.st_mode))
 	{
+		/* sockets, fifos and devices met in a folder are not files to load */
+		if (in_folder && !S_ISREG(st.st_mode))
+			return true;
 		if (!files_push(list, path, (uint64_t) st.st_size))
 		{
 			snprintf(why, why_len, "out of memory");
@@ -121,12 +129,13 @@ gs_load_files_add(gs_load_files *list, const char *path, char *why, size_t why_l
 		return true;
 	}
 	names = folder_entries(path, &n, why, why_len);
+	if (!names && in_folder)
+		return files_push(list, path, 0) || (snprintf(why, why_len, "out of memory"), false);
 	if (!names)
 		return false;
 	for (size_t i = 0; i < n && ok; i++)
 	{
 		char	   *child = join_path(path, names[i]);
-		struct stat cst;
 
 		if (!child)
 		{
@@ -134,13 +143,17 @@ gs_load_files_add(gs_load_files *list, const char *path, char *why, size_t why_l
 			ok = false;
 			break;
 		}
-		/* sockets, fifos and devices are not files to load */
-		if (stat(child, &cst) == 0 && (S_ISDIR(cst.st_mode) || S_ISREG(cst.st_mode)))
-			ok = gs_load_files_add(list, child, why, why_len);
+		ok = add_path(list, child, true, why, why_len);
 		free(child);
 	}
 	free_entries(names, n);
 	return ok;
+}
+
+bool
+gs_load_files_add(gs_load_files *list, const char *path, char *why, size_t why_len)
+{
+	return add_path(list, path, false, why, why_len);
 }
 
 void
@@ -155,47 +168,51 @@ gs_load_files_free(gs_load_files *list)
 char *
 gs_load_slurp(const char *path, size_t *len)
 {
-	FILE	   *f = fopen(path, "rb");
+	int			fd = open(path, O_RDONLY);
+	struct stat st;
 	char	   *buf = NULL;
-	size_t		cap = 0,
+	size_t		cap,
 				n = 0;
 
-	if (!f)
+	if (fd < 0)
 		return NULL;
+	/* sized from fstat, grown if the file grows while we read it */
+	cap = (fstat(fd, &st) == 0 && st.st_size > 0 ? (size_t) st.st_size : 4096) + 1;
 	for (;;)
 	{
-		size_t		got;
+		ssize_t		got;
 
-		if (cap - n < 65536)
+		if (!buf || n + 1 >= cap)
 		{
-			size_t		newcap = cap ? 2 * cap : 65536 + 1;
-			char	   *more = realloc(buf, newcap);
+			char	   *more = realloc(buf, buf ? 2 * cap : cap);
 
 			if (!more)
 			{
 				free(buf);
-				fclose(f);
+				close(fd);
 				errno = ENOMEM;
 				return NULL;
 			}
+			cap = buf ? 2 * cap : cap;
 			buf = more;
-			cap = newcap;
 		}
-		got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
+		got = read(fd, buf + n, cap - n - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+		{
+			int			e = errno;
+
+			free(buf);
+			close(fd);
+			errno = e;
+			return NULL;
+		}
 		if (got == 0)
 			break;
+		n += (size_t) got;
 	}
-	if (ferror(f))
-	{
-		int			e = errno;
-
-		free(buf);
-		fclose(f);
-		errno = e ? e : EIO;
-		return NULL;
-	}
-	fclose(f);
+	close(fd);
 	buf[n] = '\0';
 	*len = n;
 	return buf;
