@@ -58,9 +58,13 @@ gs_idwt_length(size_t m, const gs_wavelet *w)
 static inline size_t
 symmetric_index(long i, size_t n)
 {
-	long		period = 2 * (long) n;
-	long		m = i % period;
+	long		period = 2 * (long) n,
+				m;
 
+	/* one reflection covers all but signals shorter than the reach: no division */
+	if (i >= -(long) n && i < period)
+		return i < 0 ? (size_t) (-i - 1) : (size_t) i < n ? (size_t) i : (size_t) (period - 1 - i);
+	m = i % period;
 	if (m < 0)
 		m += period;
 	return (size_t) m < n ? (size_t) m : (size_t) (period - 1 - m);
