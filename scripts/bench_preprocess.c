@@ -9,7 +9,10 @@
  * automatic wavelet denoising (sym8, bayes, soft), morphological baseline
  * with the automatic window, vector normalization; each is timed alone
  * through gs_preprocess with the other steps off (so it includes the copy of
- * the input into the workspace), then the whole chain.
+ * the input into the workspace), then the whole chain.  As on the Python
+ * side, the steps after the resampling run on the resampled spectra (as
+ * float, the type a spectrum stores), not on the raw ones, which have more
+ * points.
  */
 #include <math.h>
 #include <stdint.h>
@@ -26,6 +29,10 @@ typedef struct input
 	double	   *x;
 	float	   *yf;
 	double	   *y;
+	size_t		rn;				/* the resampled spectrum: rn points from rstart by rstep */
+	double		rstart;
+	double		rstep;
+	float	   *ryf;
 } input;
 
 static double
@@ -102,6 +109,22 @@ main(int argc, char **argv)
 	}
 	in = load(argv[1], &count);
 	gs_preprocess_workspace_init(&ws);
+	for (uint32_t k = 0; k < count; k++)
+	{
+		gs_spectrum_view v = {GS_UNIT_RAMAN_CM1, in[k].n, false, NAN, in[k].x, 0, 0, in[k].yf};
+		gs_preprocess_config c;
+		gs_preprocess_result res;
+
+		gs_preprocess_config_default(GS_UNIT_RAMAN_CM1, &c);
+		only(&c, "resample");
+		check(gs_preprocess(&v, &c, 1000000, &ws, &res, &err), &err, "resample");
+		in[k].rn = res.n;
+		in[k].rstart = res.start;
+		in[k].rstep = res.step;
+		in[k].ryf = malloc(res.n * sizeof(float));
+		for (size_t i = 0; i < res.n; i++)
+			in[k].ryf[i] = (float) res.y[i];
+	}
 
 	for (size_t s = 0; s < sizeof(steps) / sizeof(steps[0]); s++)
 	{
@@ -113,17 +136,22 @@ main(int argc, char **argv)
 
 			for (uint32_t k = 0; k < count; k++)
 			{
+				bool		raw = strcmp(steps[s], "resample") == 0 || strcmp(steps[s], "chain") == 0;
 				gs_spectrum_view v = {GS_UNIT_RAMAN_CM1, in[k].n, false, NAN, in[k].x, 0, 0, in[k].yf};
 				gs_preprocess_config c;
 				gs_preprocess_result res;
 
+				if (!raw)
+					v = (gs_spectrum_view) {GS_UNIT_RAMAN_CM1, in[k].rn, false, NAN, NULL,
+						in[k].rstart, in[k].rstep, in[k].ryf};
 				gs_preprocess_config_default(GS_UNIT_RAMAN_CM1, &c);
 				if (strcmp(steps[s], "chain") != 0)
 					only(&c, steps[s]);
 				check(gs_preprocess(&v, &c, 1000000, &ws, &res, &err), &err, steps[s]);
 			}
-			if (now() - t0 < best)
-				best = now() - t0;
+			t0 = now() - t0;
+			if (t0 < best)
+				best = t0;
 		}
 		printf("%s %.9g\n", steps[s], best / count);
 	}
