@@ -73,17 +73,32 @@ moving_average(const double *y, size_t n, int window, double *out)
 	}
 }
 
+/*
+ * Four partial sums per pass: one running sum waits on every addition, and
+ * numpy.var, the reference, sums pairwise anyway, so no order is the
+ * reference's own.
+ */
 static double
 population_variance(const double *v, size_t n)
 {
-	double		mean = 0,
-				ss = 0;
+	double		s[4] = {0, 0, 0, 0},
+				mean,
+				ss;
+	size_t		i;
 
-	for (size_t i = 0; i < n; i++)
-		mean += v[i];
-	mean /= (double) n;
-	for (size_t i = 0; i < n; i++)
-		ss += (v[i] - mean) * (v[i] - mean);
+	for (i = 0; i + 3 < n; i += 4)
+		for (int k = 0; k < 4; k++)
+			s[k] += v[i + k];
+	for (; i < n; i++)
+		s[0] += v[i];
+	mean = ((s[0] + s[1]) + (s[2] + s[3])) / (double) n;
+	s[0] = s[1] = s[2] = s[3] = 0;
+	for (i = 0; i + 3 < n; i += 4)
+		for (int k = 0; k < 4; k++)
+			s[k] += (v[i + k] - mean) * (v[i + k] - mean);
+	for (; i < n; i++)
+		s[0] += (v[i] - mean) * (v[i] - mean);
+	ss = (s[0] + s[1]) + (s[2] + s[3]);
 	return ss / (double) n;
 }
 
