@@ -1,17 +1,6 @@
 -- The instrument registry and the statistics tables: row checks, foreign
 -- keys, and their registration as configuration tables that pg_dump keeps.
 
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	detail text;
-BEGIN
-	EXECUTE q;
-	RETURN 'accepted';
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-	RETURN SQLSTATE || ' ' || SQLERRM || coalesce(' | ' || nullif(detail, ''), '');
-END $$;
-
 SELECT unnest(extconfig)::regclass AS config_table
 FROM pg_extension WHERE extname = 'geospectra' ORDER BY 1::text;
 
@@ -25,7 +14,7 @@ SELECT id, modality, laser_nm, axis_unit, range_lo, range_hi, transfer_matrix, s
 FROM gs_instrument WHERE id LIKE 'reg-%' ORDER BY id;
 
 -- Each bad row is refused with the constraint that says why.
-SELECT n, pg_temp.err(format(
+SELECT n, gs_test_error(format(
 	'INSERT INTO gs_instrument (id, modality, laser_nm, axis_unit, range_lo, range_hi, transfer_matrix, axis_calibration, spec) VALUES (%s)', v))
 	AS result
 FROM (VALUES
@@ -56,7 +45,7 @@ ORDER BY n;
 DELETE FROM gs_instrument WHERE id = 'ok-matrix';
 
 -- Statistics rows: grid and array shape, finite values, the instrument must exist.
-SELECT n, pg_temp.err(format(
+SELECT n, gs_test_error(format(
 	'INSERT INTO gs_instrument_stats (instrument, grid_unit, grid_start, grid_step, grid_npoints, n, mean, m2, updated_at) VALUES (%s, ''2026-01-01 00:00:00+00'')', v))
 	AS result
 FROM (VALUES

@@ -2,17 +2,6 @@
 -- gs_update_instrument_stats against the aggregate, forgetting, and
 -- instrument-adaptive normalization, with every bad input's SQLSTATE.
 
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	detail text;
-BEGIN
-	EXECUTE q;
-	RETURN 'accepted';
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-	RETURN SQLSTATE || ' ' || SQLERRM || coalesce(' | ' || nullif(detail, ''), '');
-END $$;
-
 -- Largest relative difference between two statistics results (0 when identical).
 CREATE FUNCTION pg_temp.reldiff(a gs_stats, b gs_stats) RETURNS float8 LANGUAGE sql AS $$
 	SELECT greatest(abs(a.n - b.n) / b.n,
@@ -85,7 +74,7 @@ SELECT instrument, pg_temp.reldiff(gs_stats_agg(ROW(grid_unit, grid_start, grid_
 FROM gs_instrument_stats_daily d WHERE instrument LIKE 'stats-%' GROUP BY 1 ORDER BY 1;
 
 -- An explicit axis needs a grid; the grid form resamples it.
-SELECT pg_temp.err($$SELECT gs_update_instrument_stats('stats-a', gs_spectrum('{400,401,402}', '{1,2,3}', 'nm'))$$);
+SELECT gs_test_error($$SELECT gs_update_instrument_stats('stats-a', gs_spectrum('{400,401,402}', '{1,2,3}', 'nm'))$$) AS err;
 SELECT gs_update_instrument_stats('stats-a', gs_spectrum('{400,401,402}', '{1,2,3}', 'nm'), 400, 0.5, 5,
 	'2026-03-01 00:00:00+00');
 SELECT grid_step, grid_npoints, n, mean FROM gs_instrument_stats WHERE instrument = 'stats-a' AND grid_npoints = 5;
@@ -108,7 +97,7 @@ SELECT n, round(mean[1]::numeric, 12) AS mean, round(m2[1]::numeric, 12) AS m2,
 FROM gs_instrument_stats WHERE instrument = 'stats-decay';
 SELECT day, n, mean, m2 FROM gs_instrument_stats_daily WHERE instrument = 'stats-decay' ORDER BY day;
 RESET geospectra.stats_halflife;
-SELECT pg_temp.err($$SET geospectra.stats_halflife = -1$$);
+SELECT gs_test_error($$SET geospectra.stats_halflife = -1$$) AS err;
 
 -- Normalization: mu and sigma from the statistics, sigma = sqrt(M2 / n).
 -- Statistics of [0,10] and [2,10]: mu = [1,10], sigma = [1,0]; [3,10.5]
@@ -136,7 +125,7 @@ RESET max_parallel_workers_per_gather;
 
 -- Bad input: the SQLSTATEs of API.md.
 INSERT INTO gs_instrument (id, modality, axis_unit, range_lo, range_hi) VALUES ('stats-empty', 'other', 'nm', 100, 200);
-SELECT n, pg_temp.err(q) AS result
+SELECT n, gs_test_error(q) AS result
 FROM (VALUES
 	(1, $$SELECT gs_update_instrument_stats('no-such-instrument', gs_spectrum(100, 50, '{1,2}', 'nm'))$$),
 	(2, $$SELECT gs_instrument_normalize(gs_spectrum(100, 50, '{1,2}', 'nm'), 'no-such-instrument')$$),
@@ -170,7 +159,7 @@ ORDER BY n;
 -- statistics damaged behind the table's back (constraints dropped by hand) are refused, not used
 ALTER TABLE gs_instrument_stats DROP CONSTRAINT gs_instrument_stats_finite;
 UPDATE gs_instrument_stats SET m2[2] = 'NaN' WHERE instrument = 'stats-norm';
-SELECT pg_temp.err($$SELECT gs_instrument_normalize(gs_spectrum(100, 50, '{1,2}', 'nm'), 'stats-norm')$$);
+SELECT gs_test_error($$SELECT gs_instrument_normalize(gs_spectrum(100, 50, '{1,2}', 'nm'), 'stats-norm')$$) AS err;
 DELETE FROM gs_instrument_stats WHERE instrument = 'stats-norm';
 ALTER TABLE gs_instrument_stats ADD CONSTRAINT gs_instrument_stats_finite
 	CHECK (gs_all_finite(mean) AND gs_all_finite(m2, 0));

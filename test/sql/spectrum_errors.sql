@@ -1,17 +1,6 @@
 -- Bad input: every case gets a clear error with the SQLSTATE of API.md, never a crash.
 
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	detail text;
-BEGIN
-	EXECUTE q;
-	RETURN 'accepted';
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-	RETURN SQLSTATE || ' ' || SQLERRM || coalesce(' | ' || nullif(detail, ''), '');
-END $$;
-
-SELECT n, pg_temp.err(format('SELECT %L::spectrum', t)) AS result
+SELECT n, gs_test_error(format('SELECT %L::spectrum', t)) AS result
 FROM (VALUES
 	(1, ''),
 	(2, ' '),
@@ -67,15 +56,15 @@ SELECT '{"unit":"nm","x":[1,2,2],"y":[1,2,3]}'::spectrum;
 
 -- huge n: the limit comes before any allocation
 SET geospectra.max_points = 1000;
-SELECT pg_temp.err(format('SELECT %L::spectrum',
+SELECT gs_test_error(format('SELECT %L::spectrum',
 	'{"unit":"nm","start":1,"step":1,"y":[' || repeat('1,', 1000) || '1]}')) AS text_over_limit;
-SELECT pg_temp.err('SELECT gs_spectrum(0, 1, array_fill(1::float4, ARRAY[1001]), ''nm'')') AS constructor_over_limit;
+SELECT gs_test_error('SELECT gs_spectrum(0, 1, array_fill(1::float4, ARRAY[1001]), ''nm'')') AS constructor_over_limit;
 SELECT gs_npoints(gs_spectrum(0, 1, array_fill(1::float4, ARRAY[1000]), 'nm')) AS at_limit;
 RESET geospectra.max_points;
 SET geospectra.max_points = 0;
 
 -- constructors check their arguments too
-SELECT n, pg_temp.err(q) AS result
+SELECT n, gs_test_error(q) AS result
 FROM (VALUES
 	(1, 'SELECT gs_spectrum(ARRAY[1,2]::float8[], ARRAY[1]::float4[], ''nm'')'),
 	(2, 'SELECT gs_spectrum(ARRAY[1,NULL]::float8[], ARRAY[1,2]::float4[], ''nm'')'),

@@ -32,18 +32,7 @@ SELECT round(sqrt(14)::numeric, 12) AS euclidean,
 SELECT name FROM sim WHERE gs_unit(s) = 'nm' AND name NOT IN ('a', 'far', 'zero')
 ORDER BY s <-> (SELECT s FROM sim WHERE name = 'a'), name;
 
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	detail text;
-BEGIN
-	EXECUTE q;
-	RETURN 'accepted';
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-	RETURN SQLSTATE || ' ' || SQLERRM || coalesce(' | ' || nullif(detail, ''), '');
-END $$;
-
-SELECT other, pg_temp.err(format(
+SELECT other, gs_test_error(format(
 	'SELECT (SELECT s FROM sim WHERE name = ''a'') <-> (SELECT s FROM sim WHERE name = %L)', other)) AS result
 FROM unnest(ARRAY['far', 'chan', 'raman']) AS other;
 SELECT (SELECT s FROM sim WHERE name = 'a') <=> (SELECT s FROM sim WHERE name = 'far');

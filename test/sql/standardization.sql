@@ -2,17 +2,6 @@
 -- known answers, bad input, and parallel query.  Agreement with scipy and
 -- PyWavelets is checked in the C unit tests against golden files.
 
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	detail text;
-BEGIN
-	EXECUTE q;
-	RETURN 'accepted';
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-	RETURN SQLSTATE || ' ' || SQLERRM || coalesce(' | ' || nullif(detail, ''), '');
-END $$;
-
 -- a Gaussian band that underflows to 0, not to an error, far from its centre
 CREATE FUNCTION pg_temp.band(x float8, centre float8, width float8) RETURNS float8
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT exp(-least(((x - centre) / width) ^ 2, 80)) $$;
@@ -101,7 +90,7 @@ SELECT gs_preprocess('{"unit":"nm","x":[400.2,401.1,402.4,403.3,404.9],"y":[1,2,
 	config => '{"denoise": false, "baseline": false, "normalize": false, "resample": {"method": "linear"}}');
 
 -- bad input: clear errors, never a crash
-SELECT n, pg_temp.err(q) AS result
+SELECT n, gs_test_error(q) AS result
 FROM (VALUES
 	(1, 'SELECT gs_savgol(''{"unit":"nm","start":0,"step":1,"y":[1,2,3]}'', 5, 2)'),
 	(2, 'SELECT gs_savgol(''{"unit":"nm","start":0,"step":1,"y":[1,2,3,4,5,6]}'', 4, 2)'),
