@@ -329,6 +329,9 @@ gs_read_csv(const void *bytes, size_t len, const char *filename_hint, size_t max
 	io_series_free(&column);
 	io_release(alloc, cs.cells);
 	if (st != GS_OK)
+	{
 		gs_io_result_free(result);
+		io_error_printable(err);
+	}
 	return st;
 }

@@ -148,3 +148,19 @@ io_find_nocase(const char *hay, size_t len, const char *needle)
 	}
 	return NULL;
 }
+
+static void
+printable(char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char) *s < 0x20 || (unsigned char) *s > 0x7e)
+			*s = '?';
+}
+
+void
+io_error_printable(gs_error *err)
+{
+	printable(err->msg);
+	printable(err->detail);
+	printable(err->hint);
+}

@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "gs_error.h"
+
 typedef struct io_lines
 {
 	const char *p;
@@ -49,5 +51,12 @@ bool		io_parse_double(const char *s, size_t len, double *value);
 
 /* Case-insensitive search for a NUL-terminated needle in a length-delimited haystack. */
 const char *io_find_nocase(const char *hay, size_t len, const char *needle);
+
+/*
+ * Error texts quote file content, which may be in any encoding; the server
+ * sends them to clients as text, so a failing reader keeps them to
+ * printable ASCII (anything else becomes '?').
+ */
+void		io_error_printable(gs_error *err);
 
 #endif

@@ -1119,6 +1119,9 @@ gs_read_jcamp(const void *bytes, size_t len, const char *filename_hint, size_t m
 	block_free(&r.block);
 	io_buffer_free(&r.scratch);
 	if (st != GS_OK)
+	{
 		gs_io_result_free(result);
+		io_error_printable(err);
+	}
 	return st;
 }

@@ -342,6 +342,9 @@ gs_read_msa(const void *bytes, size_t len, const char *filename_hint, size_t max
 	io_series_free(&values);
 	io_series_free(&column);
 	if (st != GS_OK)
+	{
 		gs_io_result_free(result);
+		io_error_printable(err);
+	}
 	return st;
 }

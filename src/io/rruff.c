@@ -167,6 +167,9 @@ gs_read_rruff(const void *bytes, size_t len, const char *filename_hint, size_t m
 	io_series_free(&xs);
 	io_series_free(&ys);
 	if (st != GS_OK)
+	{
 		gs_io_result_free(result);
+		io_error_printable(err);
+	}
 	return st;
 }

@@ -438,6 +438,9 @@ gs_read_spc(const void *bytes, size_t len, const char *filename_hint, size_t max
 	io_series_free(&y);
 	io_meta_free(&base);
 	if (st != GS_OK)
+	{
 		gs_io_result_free(result);
+		io_error_printable(err);
+	}
 	return st;
 }

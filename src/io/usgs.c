@@ -135,6 +135,9 @@ gs_read_usgs(const void *values, size_t values_len, const void *wavelengths, siz
 	io_series_free(&xs);
 	io_meta_free(&meta);
 	if (st != GS_OK)
+	{
 		gs_io_result_free(result);
+		io_error_printable(err);
+	}
 	return st;
 }

@@ -63,6 +63,9 @@ GS_TEST(test_io_csv_errors)
 	CHECK(read_csv("x,y\n", &r, &err) == GS_ERR_SYNTAX);
 	CHECK(read_csv("1\n2\n", &r, &err) == GS_ERR_SYNTAX);
 	CHECK(read_csv("nm,y\n1,2\n1,3\n", &r, &err) == GS_ERR_PARAM);
+	/* quoted file text in errors is printable ASCII whatever the file's encoding */
+	CHECK(read_csv("x,y\n1,\xe9t\xc3\xa9\n", &r, &err) == GS_ERR_SYNTAX);
+	CHECK_STR(err.detail, "Found \"?t??\".");
 	gs_io_result_free(&r);
 }
 
