@@ -61,7 +61,7 @@ symmetric_index(long i, size_t n)
 	long		period = 2 * (long) n,
 				m;
 
-	/* one reflection covers all but signals shorter than the reach: no division */
+	/* one reflection suffices unless the signal is shorter than the filter: no division */
 	if (i >= -(long) n && i < period)
 		return i < 0 ? (size_t) (-i - 1) : (size_t) i < n ? (size_t) i : (size_t) (period - 1 - i);
 	m = i % period;
