@@ -5,20 +5,9 @@ use warnings;
 use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
+use GeospectraTest;
 
-my $node = PostgreSQL::Test::Cluster->new('main');
-$node->init;
-$node->append_conf('postgresql.conf', slurp_file("$ENV{TESTDIR}/test/geospectra.conf"))
-  if -f "$ENV{TESTDIR}/test/geospectra.conf";
-$node->append_conf('postgresql.conf', "shared_preload_libraries = 'geospectra'\n");
-if (my $dd = $ENV{GEOSPECTRA_DESTDIR})
-{
-	my $libdir = `pg_config --pkglibdir`;
-	chomp $libdir;
-	$node->append_conf('postgresql.conf',
-		"extension_destdir = '$dd'\ndynamic_library_path = '$dd$libdir:\$libdir'\n");
-}
-$node->start;
+my $node = geospectra_node('main');
 
 $node->safe_psql('postgres', q{
 	CREATE EXTENSION geospectra;
@@ -63,9 +52,7 @@ is($node->safe_psql('postgres', q{SELECT (SELECT s::text FROM lib WHERE id = 100
 	't', 'committed spectrum recovered after a crash');
 
 # the extension library carries no link dependency on CUDA
-my $libdir = `pg_config --pkglibdir`;
-chomp $libdir;
-my $so = ($ENV{GEOSPECTRA_DESTDIR} // '') . "$libdir/geospectra.so";
+my $so = geospectra_libdir() . "/geospectra.so";
 my $ldd = `ldd $so`;
 ok($ldd =~ /libc\.so/ && $ldd !~ /cuda|cudnn|nccl|cublas/, 'geospectra.so has no link dependency on CUDA');
 like($node->safe_psql('postgres', 'SELECT gs_gpu_info()'), qr/^(unavailable|no-gpu|gpu): /, 'gs_gpu_info answers');

@@ -8,20 +8,9 @@ use warnings;
 use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
+use GeospectraTest;
 
-my $node = PostgreSQL::Test::Cluster->new('stats');
-$node->init;
-$node->append_conf('postgresql.conf', slurp_file("$ENV{TESTDIR}/test/geospectra.conf"))
-  if -f "$ENV{TESTDIR}/test/geospectra.conf";
-$node->append_conf('postgresql.conf', "shared_preload_libraries = 'geospectra'\nmax_connections = 30\n");
-if (my $dd = $ENV{GEOSPECTRA_DESTDIR})
-{
-	my $libdir = `pg_config --pkglibdir`;
-	chomp $libdir;
-	$node->append_conf('postgresql.conf',
-		"extension_destdir = '$dd'\ndynamic_library_path = '$dd$libdir:\$libdir'\n");
-}
-$node->start;
+my $node = geospectra_node('stats', "max_connections = 30\n");
 
 # 1,200 spectra of 500 points for two instruments; tap-b's come on two grids.
 my $sessions = 8;

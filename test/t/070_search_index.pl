@@ -6,20 +6,9 @@ use warnings;
 use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
+use GeospectraTest;
 
-my $node = PostgreSQL::Test::Cluster->new('main');
-$node->init;
-$node->append_conf('postgresql.conf', slurp_file("$ENV{TESTDIR}/test/geospectra.conf"))
-  if -f "$ENV{TESTDIR}/test/geospectra.conf";
-$node->append_conf('postgresql.conf', "shared_preload_libraries = 'geospectra'\njit = off\n");
-if (my $dd = $ENV{GEOSPECTRA_DESTDIR})
-{
-	my $libdir = `pg_config --pkglibdir`;
-	chomp $libdir;
-	$node->append_conf('postgresql.conf',
-		"extension_destdir = '$dd'\ndynamic_library_path = '$dd$libdir:\$libdir'\n");
-}
-$node->start;
+my $node = geospectra_node('main', "jit = off\n");
 
 # 1,500 synthetic spectra of 30 kinds on slightly different axes
 $node->safe_psql('postgres', q{
