@@ -1,14 +1,6 @@
 -- File readers and writers in SQL: every format on a small inline file, the
 -- writers' round trips, bad input with its SQLSTATE, and who may read server files.
 
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE q;
-	RETURN 'accepted';
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ' ' || SQLERRM;
-END $$;
-
 -- JCAMP-DX, AFFN with a YFACTOR: y = 1..5
 SELECT title, spectrum, meta->>'YUNITS' AS yunits
 FROM gs_read_jcamp($$##TITLE=files test affn
@@ -153,7 +145,7 @@ SELECT title, meta->>'ORIGIN' AS origin, meta->>'$SAMPLE NO' AS sample_no
 FROM files_rt, gs_read_jcamp(gs_to_jcamp(s, '{"TITLE":"t","ORIGIN":"here","$SAMPLE NO":7}')) WHERE id = 1;
 
 -- Bad input
-SELECT n, pg_temp.err(q) AS result FROM (VALUES
+SELECT n, gs_test_error(q) AS result FROM (VALUES
 	(1, $q$SELECT * FROM gs_read_jcamp('')$q$),
 	(2, $q$SELECT * FROM gs_read_jcamp('not a jcamp file')$q$),
 	(3, $q$SELECT * FROM gs_read_jcamp(E'##TITLE=t\n##JCAMP-DX=5\n##XUNITS=NM\n##NPOINTS=3\n##XYDATA=(X++(Y..Y))\n1 1 2\n##END=\n')$q$),
@@ -178,8 +170,8 @@ SELECT n, pg_temp.err(q) AS result FROM (VALUES
 
 -- geospectra.max_points caps every spectrum a reader returns
 SET geospectra.max_points = 3;
-SELECT pg_temp.err($q$SELECT * FROM gs_read_csv(E'nm,y\n400,1\n401,2\n402,3\n403,4\n')$q$) AS over_limit;
-SELECT pg_temp.err($q$SELECT * FROM gs_read_csv(E'nm,y\n400,1\n401,2\n402,3\n')$q$) AS at_limit;
+SELECT gs_test_error($q$SELECT * FROM gs_read_csv(E'nm,y\n400,1\n401,2\n402,3\n403,4\n')$q$) AS over_limit;
+SELECT gs_test_error($q$SELECT * FROM gs_read_csv(E'nm,y\n400,1\n401,2\n402,3\n')$q$) AS at_limit;
 RESET geospectra.max_points;
 
 -- Server files: only superusers and pg_read_server_files; a plain GRANT is not enough
@@ -188,17 +180,17 @@ SELECT lo_export(:files_lo, 'gs_files_test.csv') AS written;
 SELECT title, gs_y(spectrum) = (SELECT gs_y(s) FROM files_rt WHERE id = 3) AS same
 FROM gs_read_file('gs_files_test.csv');
 SELECT title, gs_npoints(spectrum) FROM gs_read_file('gs_files_test.csv', 'csv');
-SELECT pg_temp.err($q$SELECT * FROM gs_read_file('gs_files_no_such_file.csv')$q$) AS missing;
-SELECT pg_temp.err($q$SELECT * FROM gs_read_file('.')$q$) AS directory;
+SELECT gs_test_error($q$SELECT * FROM gs_read_file('gs_files_no_such_file.csv')$q$) AS missing;
+SELECT gs_test_error($q$SELECT * FROM gs_read_file('.')$q$) AS directory;
 SELECT proacl FROM pg_proc WHERE proname = 'gs_read_file';
 CREATE ROLE gs_files_plain;
 CREATE ROLE gs_files_reader IN ROLE pg_read_server_files;
 SET ROLE gs_files_plain;
-SELECT pg_temp.err($q$SELECT * FROM gs_read_file('gs_files_test.csv')$q$) AS plain_role;
+SELECT gs_test_error($q$SELECT * FROM gs_read_file('gs_files_test.csv')$q$) AS plain_role;
 RESET ROLE;
 GRANT EXECUTE ON FUNCTION gs_read_file(text, text) TO gs_files_plain;
 SET ROLE gs_files_plain;
-SELECT pg_temp.err($q$SELECT * FROM gs_read_file('gs_files_test.csv')$q$) AS granted_execute_only;
+SELECT gs_test_error($q$SELECT * FROM gs_read_file('gs_files_test.csv')$q$) AS granted_execute_only;
 SELECT count(*) AS plain_role_reads_bytes FROM gs_read(convert_to(E'400,1\n401,2\n', 'UTF8'));
 RESET ROLE;
 SET ROLE gs_files_reader;

@@ -8,23 +8,11 @@ use warnings;
 use File::Basename qw(basename);
 use File::Path qw(make_path);
 use IPC::Run;
-use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
+use GeospectraTest;
 
-my $node = PostgreSQL::Test::Cluster->new('main');
-$node->init;
-$node->append_conf('postgresql.conf', slurp_file("$ENV{TESTDIR}/test/geospectra.conf"))
-  if -f "$ENV{TESTDIR}/test/geospectra.conf";
-$node->append_conf('postgresql.conf', "shared_preload_libraries = 'geospectra'\n");
-if (my $dd = $ENV{GEOSPECTRA_DESTDIR})
-{
-	my $libdir = `pg_config --pkglibdir`;
-	chomp $libdir;
-	$node->append_conf('postgresql.conf',
-		"extension_destdir = '$dd'\ndynamic_library_path = '$dd$libdir:\$libdir'\n");
-}
-$node->start;
+my $node = geospectra_node('main');
 $node->safe_psql('postgres', 'CREATE EXTENSION geospectra');
 
 my $bindir = `pg_config --bindir`;
