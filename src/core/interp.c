@@ -7,6 +7,7 @@
 
 #include "axis_check.h"
 #include "method_names.h"
+#include "v2d.h"
 
 static const char *const method_names[GS_INTERP_COUNT] = {
 	[GS_INTERP_CUBIC] = "cubic",
@@ -64,24 +65,6 @@ size_t
 gs_interp_scratch_size(size_t n)
 {
 	return (4 * n + 3) * sizeof(double);
-}
-
-/* Two doubles per operation (SSE2 on any x86-64), each lane as the scalar code. */
-typedef double v2d __attribute__((vector_size(16)));
-
-static inline v2d
-load2(const double *p)
-{
-	v2d			v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
-}
-
-static inline void
-store2(double *p, v2d v)
-{
-	memcpy(p, &v, sizeof(v));
 }
 
 /*

@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#include "v2d.h"
+
 gs_status
 gs_wavelet_lookup(const char *name, const gs_wavelet **wavelet, gs_error *err)
 {
@@ -68,28 +70,6 @@ symmetric_index(long i, size_t n)
 	if (m < 0)
 		m += period;
 	return (size_t) m < n ? (size_t) m : (size_t) (period - 1 - m);
-}
-
-/*
- * Two doubles per operation: GCC's generic vectors become SSE2 on any x86-64
- * (NEON elsewhere), and each lane adds its products in the same order as
- * the scalar sum it replaces, so the results are PyWavelets' to the bit.
- */
-typedef double v2d __attribute__((vector_size(16)));
-
-static inline v2d
-load2(const double *p)
-{
-	v2d			v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
-}
-
-static inline v2d
-splat(double a)
-{
-	return (v2d) {a, a};
 }
 
 /* Outputs of gs_dwt per block: its inputs are gathered into stack arrays. */
