@@ -7,25 +7,11 @@
 #include <string.h>
 
 #include "baseline_methods.h"
+#include "symmetric_index.h"
 
 /* How far (points) a peak's bases and half-height crossings are looked for. */
 #define PEAK_REACH 128
 #define STRONGEST_PEAKS 3
-
-static inline size_t
-reflect_index(long i, size_t n)
-{
-	long		period = 2 * (long) n,
-				m;
-
-	/* one reflection suffices unless the signal is shorter than the element: no division */
-	if (i >= -(long) n && i < period)
-		return i < 0 ? (size_t) (-i - 1) : (size_t) i < n ? (size_t) i : (size_t) (period - 1 - i);
-	m = i % period;
-	if (m < 0)
-		m += period;
-	return (size_t) m < n ? (size_t) m : (size_t) (period - 1 - m);
-}
 
 /*
  * out[i] = min of in[i − before .. i − before + window − 1], the signal
@@ -46,11 +32,11 @@ running_min(const double *in, size_t n, size_t window, size_t before, bool negat
 			   *suffix = prefix + len;
 
 	for (size_t t = 0; t < before; t++)
-		ext[t] = sign * in[reflect_index((long) t - (long) before, n)];
+		ext[t] = sign * in[gs_symmetric_index((long) t - (long) before, n)];
 	for (size_t i = 0; i < n; i++)
 		ext[before + i] = sign * in[i];
 	for (size_t t = before + n; t < len; t++)
-		ext[t] = sign * in[reflect_index((long) t - (long) before, n)];
+		ext[t] = sign * in[gs_symmetric_index((long) t - (long) before, n)];
 	/* a block's prefix and suffix minima in one loop: two independent chains */
 	for (size_t b = 0; b < len; b += window)
 	{

@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "symmetric_index.h"
 #include "v2d.h"
 
 gs_status
@@ -54,22 +55,6 @@ size_t
 gs_idwt_length(size_t m, const gs_wavelet *w)
 {
 	return 2 * m + 2 - (size_t) w->length;
-}
-
-/* Index into the half-sample symmetric, 2n-periodic extension of a signal. */
-static inline size_t
-symmetric_index(long i, size_t n)
-{
-	long		period = 2 * (long) n,
-				m;
-
-	/* one reflection suffices unless the signal is shorter than the filter: no division */
-	if (i >= -(long) n && i < period)
-		return i < 0 ? (size_t) (-i - 1) : (size_t) i < n ? (size_t) i : (size_t) (period - 1 - i);
-	m = i % period;
-	if (m < 0)
-		m += period;
-	return (size_t) m < n ? (size_t) m : (size_t) (period - 1 - m);
 }
 
 /* Outputs of gs_dwt per block: its inputs are gathered into stack arrays. */
@@ -116,8 +101,8 @@ gs_dwt(const double *x, size_t n, const gs_wavelet *w, double *ca, double *cd)
 			}
 			else
 			{
-				even[u] = x[symmetric_index(t, n)];
-				odd[u] = x[symmetric_index(t + 1, n)];
+				even[u] = x[gs_symmetric_index(t, n)];
+				odd[u] = x[gs_symmetric_index(t + 1, n)];
 			}
 		}
 		for (size_t k = 0; k < padded; k += 4)

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gs_io.h"
 #include "gs_test.h"
+#include "io_test_util.h"
 #include "preprocess.h"
 
 static gs_spectrum_view
@@ -122,25 +122,6 @@ GS_TEST(test_preprocess_steps_switch_off)
 	gs_preprocess_workspace_free(&ws);
 }
 
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE	   *f = fopen(path, "rb");
-	char	   *buf;
-	long		size;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	size = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t) size + 1);
-	*len = fread(buf, 1, (size_t) size, f);
-	buf[*len] = '\0';
-	fclose(f);
-	return buf;
-}
-
 typedef struct sweep
 {
 	gs_preprocess_workspace ws;
@@ -192,7 +173,7 @@ sweep_rruff(sweep *sw, const char *dir)
 		if (!strstr(e->d_name, ".txt"))
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		bytes = slurp(path, &len);
+		bytes = io_test_read_file(path, &len);
 		gs_io_result_init(&res, &gs_malloc_allocator);
 		/* RAW infrared files whose x repeats are rejected by the reader: nothing to preprocess */
 		if (bytes && gs_read_rruff(bytes, len, e->d_name, 1000000, &gs_malloc_allocator, &res, &err) == GS_OK)
@@ -233,8 +214,8 @@ sweep_usgs(sweep *sw, const char *root)
 			continue;
 		snprintf(vpath, sizeof(vpath), "%s/%s", root, fields[0]);
 		snprintf(wpath, sizeof(wpath), "%s/%s", root, fields[19]);
-		v = slurp(vpath, &vlen);
-		w = slurp(wpath, &wlen);
+		v = io_test_read_file(vpath, &vlen);
+		w = io_test_read_file(wpath, &wlen);
 		gs_io_result_init(&res, &gs_malloc_allocator);
 		if (v && w && gs_read_usgs(v, vlen, w, wlen, fields[0], 1000000, &gs_malloc_allocator, &res, &err) == GS_OK)
 			run_chain(sw, &res, vpath);
