@@ -70,21 +70,29 @@ gs_psql() {
   "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$dir" -p "$port" -U postgres -d "$db" "$@"
 }
 
-# gs_usgs_copy_rows DATADIR: COPY text rows (mineral, sample, instrument, file, spectrum)
-# for every spectrum listed in DATADIR/index.csv.  USGS marks deleted channels
-# with -1.23e34; they are dropped, so the axis is explicit and may have gaps.
-gs_usgs_copy_rows() {
-  local data=$1 file mineral sample instrument _code _type _n _nvalid wl _title
-  tail -n +2 "$data/index.csv" |
-  while IFS=, read -r file mineral sample instrument _code _type _n _nvalid wl _title; do
-    awk -v mineral="$mineral" -v sample="$sample" -v instrument="$instrument" -v file="$file" '
-      NR == FNR { if (FNR > 1) { gsub(/[ \r]/, ""); w[FNR - 1] = $0 } next }
-      FNR > 1 {
-        gsub(/[ \r]/, "")
-        if ($0 == "" || $0 + 0 < -1e30) next
-        x = x sep w[FNR - 1]; y = y sep $0; sep = ","
-      }
-      END { printf "%s\t%s\t%s\t%s\t{\"unit\":\"um\",\"x\":[%s],\"y\":[%s]}\n", mineral, sample, instrument, file, x, y }
-    ' "$data/$wl" "$data/$file"
-  done
+# gs_load DIR PORT [gs-load args...]: the installed gs-load against the cluster
+gs_load() {
+  local dir=$1 port=$2 bin=$PGBIN/gs-load
+  shift 2
+  [ -d "$dir/inst" ] && bin=$dir/inst$PGBIN/gs-load
+  "$bin" -h "$dir" -p "$port" -U postgres "$@"
+}
+
+# gs_load_usgs DIR PORT DB: the shipped USGS demo spectra into table
+# usgs_spectra (id, mineral, sample, instrument, file, s), loaded by gs-load
+# and labelled from data/usgs_splib07/index.csv.
+gs_load_usgs() {
+  local dir=$1 port=$2 db=$3 data=$GS_ROOT/data/usgs_splib07
+  gs_load "$dir" "$port" -d "$db" --table usgs_files --create "$data/spectra" >&2
+  gs_psql "$dir" "$port" "$db" -c "CREATE TABLE usgs_index (file text, mineral text, sample_id text,
+    instrument text, instrument_code text, measurement_type text, n_points int, n_valid int,
+    wavelength_file text, title text)"
+  gs_psql "$dir" "$port" "$db" -c "COPY usgs_index FROM STDIN (FORMAT csv, HEADER)" <"$data/index.csv"
+  gs_psql "$dir" "$port" "$db" <<'SQL'
+CREATE TABLE usgs_spectra AS
+SELECT (row_number() OVER (ORDER BY i.mineral, i.instrument, i.file))::int AS id,
+	i.mineral, i.sample_id AS sample, i.instrument, i.file, f.spectrum AS s
+FROM usgs_files f JOIN usgs_index i ON f.source LIKE '%/' || i.file;
+ALTER TABLE usgs_spectra ADD PRIMARY KEY (id);
+SQL
 }
