@@ -81,6 +81,26 @@ gs_baseline_als(const double *y, size_t n, const gs_baseline_params *p,
 	}
 }
 
+/* How many y fall below the baseline, and the sum of those residuals. */
+static size_t
+negative_residuals(const double *y, const double *baseline, size_t n, double *sum)
+{
+	size_t		count = 0;
+
+	*sum = 0;
+	for (size_t i = 0; i < n; i++)
+	{
+		double		d = y[i] - baseline[i];
+
+		if (d < 0)
+		{
+			*sum += d;
+			count++;
+		}
+	}
+	return count;
+}
+
 void
 gs_baseline_arpls(const double *y, size_t n, const gs_baseline_params *p,
 				  double *baseline, double *work)
@@ -91,24 +111,15 @@ gs_baseline_arpls(const double *y, size_t n, const gs_baseline_params *p,
 		w.weights[i] = 1;
 	for (int it = 0; it <= p->max_iter; it++)
 	{
-		double		sum = 0,
+		double		sum,
 					ss = 0,
 					mean,
 					sd;
-		size_t		count = 0;
+		size_t		count;
 
 		if (!gs_whittaker_solve(w.weights, y, n, p->lam, baseline, w.solver))
 			return;
-		for (size_t i = 0; i < n; i++)
-		{
-			double		d = y[i] - baseline[i];
-
-			if (d < 0)
-			{
-				sum += d;
-				count++;
-			}
-		}
+		count = negative_residuals(y, baseline, n, &sum);
 		if (count < 2)
 			return;
 		mean = sum / (double) count;
@@ -149,22 +160,13 @@ gs_baseline_airpls(const double *y, size_t n, const gs_baseline_params *p,
 	}
 	for (int it = 1; it <= p->max_iter + 1; it++)
 	{
-		double		neg_sum = 0,
+		double		neg_sum,
 					neg_l1;
-		size_t		count = 0;
+		size_t		count;
 
 		if (!gs_whittaker_solve(w.weights, y, n, p->lam, baseline, w.solver))
 			return;
-		for (size_t i = 0; i < n; i++)
-		{
-			double		d = y[i] - baseline[i];
-
-			if (d < 0)
-			{
-				neg_sum += d;
-				count++;
-			}
-		}
+		count = negative_residuals(y, baseline, n, &neg_sum);
 		if (count < 2)
 			return;
 		neg_l1 = fabs(neg_sum);

@@ -4,6 +4,7 @@
 #include <stdbool.h>
 
 #include "axis_check.h"
+#include "interp.h"
 
 static gs_status
 axis_scale(const double *x, size_t n, double lo, double hi, double *origin, double *inv_span,
@@ -170,5 +171,55 @@ gs_fit_transfer_matrix(const gs_intensity_pair *pairs, size_t npairs, double lo,
 	}
 	for (int k = 0; k < 9; k++)
 		m[k] /= pow(ymax, k % 3);
+	return GS_OK;
+}
+
+size_t
+gs_intensity_pair_scratch_size(const gs_spectrum_view *measured, const gs_spectrum_view *certified)
+{
+	(void) measured;
+	return 2 * certified->n * sizeof(double) + gs_interp_scratch_size(certified->n);
+}
+
+gs_status
+gs_intensity_pair_from_spectra(const gs_spectrum_view *measured, const gs_spectrum_view *certified,
+							   double *x, double *mvals, double *cvals, void *scratch,
+							   gs_intensity_pair *pair, gs_error *err)
+{
+	double	   *cx = scratch;
+	double	   *cy = cx + certified->n;
+	size_t		used = 0;
+	gs_status	st;
+
+	if (measured->unit != certified->unit)
+	{
+		gs_fail(err, GS_ERR_PARAM, "a spectrum pair mixes axis units %s and %s",
+				gs_unit_name(measured->unit), gs_unit_name(certified->unit));
+		gs_error_hint(err, "Convert one with gs_convert_axis first.");
+		return GS_ERR_PARAM;
+	}
+	for (size_t i = 0; i < certified->n; i++)
+	{
+		cx[i] = gs_view_x(certified, i);
+		cy[i] = certified->y[i];
+	}
+	for (size_t i = 0; i < measured->n; i++)
+	{
+		double		xi = gs_view_x(measured, i);
+
+		if (xi < cx[0] || xi > cx[certified->n - 1])
+			continue;
+		x[used] = xi;
+		mvals[used] = measured->y[i];
+		used++;
+	}
+	if (used > 0 &&
+		(st = gs_interp(cx, cy, certified->n, GS_INTERP_LINEAR, GS_EXTRAP_ERROR, x, used, cvals,
+						cy + certified->n, err)) != GS_OK)
+		return st;
+	pair->x = x;
+	pair->measured = mvals;
+	pair->certified = cvals;
+	pair->n = used;
 	return GS_OK;
 }

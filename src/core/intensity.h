@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "gs_error.h"
+#include "spectrum.h"
 
 /*
  * out[k] for k < n (out may alias y).  GS_ERR_PARAM when m has a non-finite
@@ -41,6 +42,22 @@ typedef struct gs_intensity_pair
  * data do not determine all nine entries (fewer than 9 points, too few
  * distinct intensity levels or axis positions) or contain non-finite values.
  */
+/* Scratch bytes gs_intensity_pair_from_spectra needs for these spectra. */
+size_t		gs_intensity_pair_scratch_size(const gs_spectrum_view *measured,
+										   const gs_spectrum_view *certified);
+
+/*
+ * One fitting pair from two spectra in the same unit: the measured points
+ * inside the certified spectrum's range (x, mvals) and the certified values
+ * linearly interpolated there (cvals); each output array holds measured->n
+ * values.  GS_ERR_PARAM when the units differ.
+ */
+gs_status	gs_intensity_pair_from_spectra(const gs_spectrum_view *measured,
+										   const gs_spectrum_view *certified,
+										   double *x, double *mvals, double *cvals,
+										   void *scratch, gs_intensity_pair *pair,
+										   gs_error *err);
+
 gs_status	gs_fit_transfer_matrix(const gs_intensity_pair *pairs, size_t npairs, double lo, double hi,
 								   double m[9], gs_error *err);
 

@@ -109,34 +109,35 @@ bytes_arg(FunctionCallInfo fcinfo, int argno)
 	return b;
 }
 
-/* gs_read_jcamp(text) */
-Datum
-gs_pg_read_jcamp(PG_FUNCTION_ARGS)
+/* A reader SQL function whose only argument is the whole file. */
+static Datum
+read_whole_arg(FunctionCallInfo fcinfo, gs_io_format format)
 {
 	arg_bytes	in = bytes_arg(fcinfo, 0);
 
 	InitMaterializedSRF(fcinfo, 0);
-	return read_and_emit(fcinfo, GS_IO_JCAMP, in.data, in.len, NULL);
+	return read_and_emit(fcinfo, format, in.data, in.len, NULL);
+}
+
+/* gs_read_jcamp(text) */
+Datum
+gs_pg_read_jcamp(PG_FUNCTION_ARGS)
+{
+	return read_whole_arg(fcinfo, GS_IO_JCAMP);
 }
 
 /* gs_read_spc(bytea) */
 Datum
 gs_pg_read_spc(PG_FUNCTION_ARGS)
 {
-	arg_bytes	in = bytes_arg(fcinfo, 0);
-
-	InitMaterializedSRF(fcinfo, 0);
-	return read_and_emit(fcinfo, GS_IO_SPC, in.data, in.len, NULL);
+	return read_whole_arg(fcinfo, GS_IO_SPC);
 }
 
 /* gs_read_msa(text) */
 Datum
 gs_pg_read_msa(PG_FUNCTION_ARGS)
 {
-	arg_bytes	in = bytes_arg(fcinfo, 0);
-
-	InitMaterializedSRF(fcinfo, 0);
-	return read_and_emit(fcinfo, GS_IO_MSA, in.data, in.len, NULL);
+	return read_whole_arg(fcinfo, GS_IO_MSA);
 }
 
 /* gs_read_rruff(text, filename text DEFAULT NULL): the name carries the laser wavelength. */
@@ -157,10 +158,7 @@ gs_pg_read_rruff(PG_FUNCTION_ARGS)
 Datum
 gs_pg_read_csv(PG_FUNCTION_ARGS)
 {
-	arg_bytes	in = bytes_arg(fcinfo, 0);
-
-	InitMaterializedSRF(fcinfo, 0);
-	return read_and_emit(fcinfo, GS_IO_CSV, in.data, in.len, NULL);
+	return read_whole_arg(fcinfo, GS_IO_CSV);
 }
 
 /* gs_read_usgs(values text, wavelengths text) */

@@ -15,7 +15,6 @@
 #include "derivative.h"
 #include "despike.h"
 #include "intensity.h"
-#include "interp.h"
 #include "normalize.h"
 #include "savgol.h"
 #include "snr.h"
@@ -269,12 +268,6 @@ gs_pg_fit_transfer_matrix(PG_FUNCTION_ARGS)
 	{
 		gs_spectrum_view mv,
 					cv;
-		double	   *cx,
-				   *cy,
-				   *x,
-				   *mvals,
-				   *cvals;
-		size_t		used = 0;
 
 		if (mnull[k] || cnull[k])
 			ereport(ERROR,
@@ -282,40 +275,11 @@ gs_pg_fit_transfer_matrix(PG_FUNCTION_ARGS)
 					errmsg("spectrum pair %d contains a NULL", k + 1));
 		mv = gs_packed_view(DatumGetSpectrumP(md[k]));
 		cv = gs_packed_view(DatumGetSpectrumP(cd[k]));
-		if (mv.unit != cv.unit)
-			ereport(ERROR,
-					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					errmsg("spectrum pair %d mixes axis units %s and %s", k + 1,
-						   gs_unit_name(mv.unit), gs_unit_name(cv.unit)),
-					errhint("Convert one with gs_convert_axis first."));
-		cx = palloc(cv.n * sizeof(double));
-		cy = palloc(cv.n * sizeof(double));
-		for (size_t i = 0; i < cv.n; i++)
-		{
-			cx[i] = gs_view_x(&cv, i);
-			cy[i] = cv.y[i];
-		}
-		x = palloc(mv.n * sizeof(double));
-		mvals = palloc(mv.n * sizeof(double));
-		cvals = palloc(mv.n * sizeof(double));
-		for (size_t i = 0; i < mv.n; i++)
-		{
-			double		xi = gs_view_x(&mv, i);
-
-			if (xi < cx[0] || xi > cx[cv.n - 1])
-				continue;
-			x[used] = xi;
-			mvals[used] = mv.y[i];
-			used++;
-		}
-		if (used > 0 &&
-			gs_interp(cx, cy, cv.n, GS_INTERP_LINEAR, GS_EXTRAP_ERROR, x, used, cvals,
-					  palloc(gs_interp_scratch_size(cv.n)), &err) != GS_OK)
+		if (gs_intensity_pair_from_spectra(&mv, &cv, palloc(mv.n * sizeof(double)),
+										   palloc(mv.n * sizeof(double)), palloc(mv.n * sizeof(double)),
+										   palloc(gs_intensity_pair_scratch_size(&mv, &cv)),
+										   &pairs[k], &err) != GS_OK)
 			gs_pg_report(&err);
-		pairs[k].x = x;
-		pairs[k].measured = mvals;
-		pairs[k].certified = cvals;
-		pairs[k].n = used;
 	}
 	if (gs_fit_transfer_matrix(pairs, (size_t) nm,
 							   PG_ARGISNULL(2) ? NAN : PG_GETARG_FLOAT8(2),

@@ -89,3 +89,29 @@ GS_TEST(test_intensity_fit_underdetermined)
 	pair.n = 20;
 	CHECK(gs_fit_transfer_matrix(&pair, 1, NAN, NAN, m, &err) == GS_ERR_PARAM);
 }
+
+GS_TEST(test_intensity_pair_from_spectra)
+{
+	float		my[] = {1, 2, 3, 4},
+				cy[] = {10, 30};
+	double		cx[] = {1.5, 3.5},
+				x[4],
+				mv[4],
+				cv[4];
+	gs_spectrum_view measured = {GS_UNIT_NM, 4, false, NAN, NULL, 1, 1, my};
+	gs_spectrum_view certified = {GS_UNIT_NM, 2, false, NAN, cx, 0, 0, cy};
+	gs_intensity_pair pair;
+	gs_error	err;
+	char		scratch[1024];
+
+	CHECK(gs_intensity_pair_scratch_size(&measured, &certified) <= sizeof(scratch));
+	/* measured points 2 and 3 lie inside 1.5..3.5; certified there: 15 and 25 */
+	CHECK(gs_intensity_pair_from_spectra(&measured, &certified, x, mv, cv, scratch, &pair, &err) == GS_OK);
+	CHECK_EQ_INT(pair.n, 2);
+	CHECK_CLOSE(pair.x[0], 2, 0, 0);
+	CHECK_CLOSE(pair.measured[1], 3, 0, 0);
+	CHECK_CLOSE(pair.certified[0], 15, 1e-15, 0);
+	CHECK_CLOSE(pair.certified[1], 25, 1e-15, 0);
+	certified.unit = GS_UNIT_UM;
+	CHECK(gs_intensity_pair_from_spectra(&measured, &certified, x, mv, cv, scratch, &pair, &err) == GS_ERR_PARAM);
+}
