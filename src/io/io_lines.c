@@ -1,6 +1,8 @@
 #include "io_lines.h"
 
 #include <ctype.h>
+#include <float.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,42 +79,109 @@ io_trim(const char **s, size_t *len)
 	*len = (size_t) (b - a);
 }
 
+static inline bool
+is_digit(char c)
+{
+	return (unsigned char) (c - '0') < 10;
+}
+
 /* Longest number text handed to strtod; longer tokens are not numbers a writer makes. */
 #define NUMBER_TEXT_MAX 80
+
+/* Powers of ten that a double holds exactly. */
+static const double exact_pow10[] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+};
+
+/*
+ * Clinger's fast path: when the significant digits form an integer below
+ * 2^53 and the decimal exponent is at most 22 in size, both operands of one
+ * multiplication or division are exact doubles, so its correctly rounded
+ * result is the correctly rounded value of the decimal, strtod's answer.
+ * Spectra files are almost all such numbers; the rest go to strtod.
+ */
+static bool
+fast_decimal(uint64_t mantissa, int exp10, bool negative, double *value)
+{
+	double		v;
+
+#if FLT_EVAL_METHOD != 0
+	return false;				/* excess precision (x87) would round twice */
+#endif
+	if (mantissa > ((uint64_t) 1 << 53) || exp10 < -22 || exp10 > 22)
+		return false;
+	v = (double) mantissa;
+	v = exp10 < 0 ? v / exact_pow10[-exp10] : v * exact_pow10[exp10];
+	*value = negative ? -v : v;
+	return true;
+}
 
 const char *
 io_scan_double(const char *p, const char *end, double *value)
 {
 	const char *s = p;
-	bool		digits = false;
+	bool		digits = false,
+				negative = false;
+	uint64_t	mantissa = 0;
+	int			significant = 0,	/* digits in mantissa, leading zeros left out */
+				exp10 = 0;
+	bool		exact = true;	/* every significant digit fits in mantissa */
 	char		buf[NUMBER_TEXT_MAX + 1];
 	size_t		len;
 
 	if (p < end && (*p == '+' || *p == '-'))
-		p++;
-	while (p < end && isdigit((unsigned char) *p))
-		p++, digits = true;
+		negative = *p++ == '-';
+	for (; p < end && is_digit(*p); p++)
+	{
+		digits = true;
+		if (significant < 19)
+		{
+			mantissa = mantissa * 10 + (uint64_t) (*p - '0');
+			significant += mantissa != 0;
+		}
+		else
+		{
+			exp10++;
+			exact &= *p == '0';
+		}
+	}
 	if (p < end && *p == '.')
 	{
-		p++;
-		while (p < end && isdigit((unsigned char) *p))
-			p++, digits = true;
+		for (p++; p < end && is_digit(*p); p++)
+		{
+			digits = true;
+			if (significant < 19)
+			{
+				mantissa = mantissa * 10 + (uint64_t) (*p - '0');
+				significant += mantissa != 0;
+				exp10--;
+			}
+			else
+				exact &= *p == '0';
+		}
 	}
 	if (!digits)
 		return NULL;
 	if (p < end && (*p == 'e' || *p == 'E'))
 	{
 		const char *q = p + 1;
+		bool		eneg = false;
+		int			e = 0;
 
 		if (q < end && (*q == '+' || *q == '-'))
-			q++;
-		if (q < end && isdigit((unsigned char) *q))
+			eneg = *q++ == '-';
+		if (q < end && is_digit(*q))
 		{
-			while (q < end && isdigit((unsigned char) *q))
-				q++;
+			for (; q < end && is_digit(*q); q++)
+				if (e < 100000)
+					e = e * 10 + (*q - '0');
+			exp10 += eneg ? -e : e;
 			p = q;
 		}
 	}
+	if (exact && fast_decimal(mantissa, mantissa == 0 ? 0 : exp10, negative, value))
+		return p;
 	len = (size_t) (p - s);
 	if (len > NUMBER_TEXT_MAX)
 		return NULL;

@@ -53,6 +53,13 @@ utf8_sequence(const unsigned char *s, size_t len)
 	return n;
 }
 
+/* Bytes copied as they are: printable ASCII, less what JSON escapes. */
+static inline bool
+plain_byte(unsigned char c, bool json)
+{
+	return c >= 0x20 && c < 0x80 && !(json && (c == '"' || c == '\\'));
+}
+
 gs_status
 io_append_utf8(io_buffer *b, const char *s, size_t len, bool json, gs_error *err)
 {
@@ -61,9 +68,19 @@ io_append_utf8(io_buffer *b, const char *s, size_t len, bool json, gs_error *err
 
 	for (size_t i = 0; i < len && st == GS_OK;)
 	{
-		size_t		n = utf8_sequence(u + i, len - i);
+		size_t		n;
 		char		esc[8];
 
+		/* header text is mostly plain: one append per run of it */
+		for (n = 0; i + n < len && plain_byte(u[i + n], json); n++)
+			;
+		if (n > 0)
+		{
+			st = io_buffer_append(b, s + i, n, err);
+			i += n;
+			continue;
+		}
+		n = utf8_sequence(u + i, len - i);
 		if (u[i] == 0)
 		{
 			i++;

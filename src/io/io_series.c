@@ -27,7 +27,7 @@ io_series_clear(io_series *s)
 }
 
 gs_status
-io_series_push(io_series *s, double v, gs_error *err)
+io_series_push_grow(io_series *s, double v, gs_error *err)
 {
 	if (s->n >= s->max_points)
 		return gs_check_npoints(s->n + 1, s->max_points, err);
