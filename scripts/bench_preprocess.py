@@ -2,7 +2,7 @@
 """The C and Python sides of scripts/bench_preprocess (run that, not this).
 
 Takes N real RRUFF Raman spectra, times each step of the S2 chain and the
-whole chain single-threaded in C (scripts/bench_preprocess.c, built -O2
+whole chain single-threaded in C (scripts/bench_preprocess.c, built -O3 as the extension is
 against src/core) and in numpy/scipy/PyWavelets written one spectrum at a
 time as users write it, and prints spectra per second and ratios.  With
 --copy FILE it only writes the spectra as COPY text rows for the SQL side;
@@ -98,7 +98,7 @@ def c_times(data, runs):
         exe = os.path.join(tmp, "bench_preprocess")
         pglib = subprocess.check_output(["/usr/lib/postgresql/15/bin/pg_config", "--pkglibdir"], text=True).strip()
         core = sorted(os.path.join(ROOT, "src/core", f) for f in os.listdir(os.path.join(ROOT, "src/core")) if f.endswith(".c"))
-        subprocess.check_call(["cc", "-O2", "-std=gnu11", "-I" + os.path.join(ROOT, "src/core"), "-o", exe,
+        subprocess.check_call(["cc", "-O3", "-std=gnu11", "-I" + os.path.join(ROOT, "src/core"), "-o", exe,
                                os.path.join(ROOT, "scripts/bench_preprocess.c"), *core,
                                os.path.join(pglib, "libpgcommon.a"), os.path.join(pglib, "libpgport.a"),
                                "-lfftw3", "-lm"])

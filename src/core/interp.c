@@ -1,5 +1,6 @@
 #include "interp.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -325,16 +326,23 @@ check_targets(const double *x, size_t n, const double *xt, size_t m,
 			  gs_extrapolation extrapolation, gs_error *err)
 {
 	size_t		outside = 0;
+	bool		bad = m > 0 && !(fabs(xt[0]) <= DBL_MAX);
 
-	for (size_t k = 0; k < m; k++)
+	/* branch-free while all is well; the second loop only names the culprit */
+	for (size_t k = 1; k < m; k++)
+		bad |= !(fabs(xt[k]) <= DBL_MAX) | (xt[k] < xt[k - 1]);
+	for (size_t k = 0; bad && k < m; k++)
 	{
 		if (!isfinite(xt[k]))
 			return gs_fail(err, GS_ERR_PARAM, "target x[%zu] is not finite", k + 1);
 		if (k > 0 && xt[k] < xt[k - 1])
 			return gs_fail(err, GS_ERR_PARAM, "target x is not sorted at position %zu", k + 1);
-		if (xt[k] < x[0] || xt[k] > x[n - 1])
-			outside++;
 	}
+	/* sorted targets: those outside the range are a run at each end */
+	for (size_t k = 0; k < m && xt[k] < x[0]; k++)
+		outside++;
+	for (size_t k = m; k > 0 && xt[k - 1] > x[n - 1]; k--)
+		outside++;
 	if (m > 0 && outside == m)
 	{
 		gs_fail(err, GS_ERR_PARAM, "target axis does not overlap the spectrum");

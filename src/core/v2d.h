@@ -7,9 +7,12 @@
 #ifndef GS_V2D_H
 #define GS_V2D_H
 
+#include <stdint.h>
 #include <string.h>
 
 typedef double v2d __attribute__((vector_size(16)));
+/* lane masks, as comparisons of v2d give them */
+typedef int64_t v2i __attribute__((vector_size(16)));
 
 static inline v2d
 load2(const double *p)
