@@ -59,21 +59,25 @@ gs_idwt_length(size_t m, const gs_wavelet *w)
 
 /* Outputs of gs_dwt per block: its inputs are gathered into stack arrays. */
 #define DWT_BLOCK 64
+/* Outputs of one step of the inner loop: eight sums of each filter at once. */
+#define DWT_STEP 8
 
 /*
  * ca[o] = Σ_j lo[j]·x[2o+1−j] over the symmetric extension (and cd with hi),
  * j = 0..F−1 in that order as PyWavelets adds them.  Split by the parity of
  * j, the terms read x[2(o−q)+1] and x[2(o−q)] (j = 2q, 2q+1): per block the
  * odd and even samples are gathered once (through the extension at the
- * ends), after which neighbouring outputs read neighbouring values and four
- * go at once, two per vector.
+ * ends), after which neighbouring outputs read neighbouring values.  Each
+ * sum is a chain of dependent additions, so eight outputs of each filter go
+ * at once (sixteen chains) to keep the adders busy; with AVX the clone of
+ * this function does them four to a vector.
  */
-void
+GS_VECTOR_CLONES void
 gs_dwt(const double *x, size_t n, const gs_wavelet *w, double *ca, double *cd)
 {
 	const int	f = w->length,
 				half = f / 2;
-	v2d			lo[GS_WAVELET_MAX_LENGTH],
+	v4d			lo[GS_WAVELET_MAX_LENGTH],
 				hi[GS_WAVELET_MAX_LENGTH];
 	double		odd[DWT_BLOCK + GS_WAVELET_MAX_LENGTH / 2],
 				even[DWT_BLOCK + GS_WAVELET_MAX_LENGTH / 2];
@@ -81,13 +85,13 @@ gs_dwt(const double *x, size_t n, const gs_wavelet *w, double *ca, double *cd)
 
 	for (int k = 0; k < f; k++)
 	{
-		lo[k] = splat(w->dec_lo[k]);
-		hi[k] = splat(((k & 1) ? 1.0 : -1.0) * w->dec_lo[f - 1 - k]);
+		splat4(&lo[k], w->dec_lo[k]);
+		splat4(&hi[k], ((k & 1) ? 1.0 : -1.0) * w->dec_lo[f - 1 - k]);
 	}
 	for (size_t o0 = 0; o0 < m; o0 += DWT_BLOCK)
 	{
 		size_t		count = m - o0 < DWT_BLOCK ? m - o0 : DWT_BLOCK,
-					padded = (count + 3) & ~(size_t) 3;
+					padded = (count + DWT_STEP - 1) & ~(size_t) (DWT_STEP - 1);
 		long		first = 2 * ((long) o0 - (half - 1));	/* even[0] = x[first] */
 
 		for (size_t u = 0; u < padded + half - 1; u++)
@@ -105,40 +109,44 @@ gs_dwt(const double *x, size_t n, const gs_wavelet *w, double *ca, double *cd)
 				odd[u] = x[gs_symmetric_index(t + 1, n)];
 			}
 		}
-		for (size_t k = 0; k < padded; k += 4)
+		for (size_t k = 0; k < padded; k += DWT_STEP)
 		{
 			const double *od = odd + k + half - 1,
 					   *ev = even + k + half - 1;
-			v2d			a01 = {0, 0},
-						a23 = {0, 0},
-						d01 = {0, 0},
-						d23 = {0, 0};
-			double		out[8];
+			v4d			a0 = {0, 0, 0, 0},
+						a4 = a0,
+						d0 = a0,
+						d4 = a0;
+			double		out[4 * DWT_STEP / 2];
 
 			for (int q = 0; q < half; q++)
 			{
-				v2d			o01 = load2(od - q),
-							o23 = load2(od + 2 - q),
-							e01 = load2(ev - q),
-							e23 = load2(ev + 2 - q);
+				v4d			o0v,
+							o4v,
+							e0v,
+							e4v;
 
-				a01 += lo[2 * q] * o01;
-				a23 += lo[2 * q] * o23;
-				d01 += hi[2 * q] * o01;
-				d23 += hi[2 * q] * o23;
-				a01 += lo[2 * q + 1] * e01;
-				a23 += lo[2 * q + 1] * e23;
-				d01 += hi[2 * q + 1] * e01;
-				d23 += hi[2 * q + 1] * e23;
+				load4(&o0v, od - q);
+				load4(&o4v, od + 4 - q);
+				load4(&e0v, ev - q);
+				load4(&e4v, ev + 4 - q);
+				a0 += lo[2 * q] * o0v;
+				a4 += lo[2 * q] * o4v;
+				d0 += hi[2 * q] * o0v;
+				d4 += hi[2 * q] * o4v;
+				a0 += lo[2 * q + 1] * e0v;
+				a4 += lo[2 * q + 1] * e4v;
+				d0 += hi[2 * q + 1] * e0v;
+				d4 += hi[2 * q + 1] * e4v;
 			}
-			memcpy(out, &a01, sizeof(a01));
-			memcpy(out + 2, &a23, sizeof(a23));
-			memcpy(out + 4, &d01, sizeof(d01));
-			memcpy(out + 6, &d23, sizeof(d23));
-			for (size_t e = 0; e < 4 && k + e < count; e++)
+			memcpy(out, &a0, sizeof(a0));
+			memcpy(out + 4, &a4, sizeof(a4));
+			memcpy(out + 8, &d0, sizeof(d0));
+			memcpy(out + 12, &d4, sizeof(d4));
+			for (size_t e = 0; e < DWT_STEP && k + e < count; e++)
 			{
 				ca[o0 + k + e] = out[e];
-				cd[o0 + k + e] = out[4 + e];
+				cd[o0 + k + e] = out[DWT_STEP + e];
 			}
 		}
 	}
@@ -146,14 +154,15 @@ gs_dwt(const double *x, size_t n, const gs_wavelet *w, double *ca, double *cd)
 
 /*
  * out[2i'], out[2i'+1] from the sums over j of rec·ca[i−j] and rec·cd[i−j]
- * (PyWavelets' order); two input positions share each vector.
+ * (PyWavelets' order); four input positions share each vector, so sixteen
+ * chains of additions run side by side.
  */
-void
+GS_VECTOR_CLONES void
 gs_idwt(const double *ca, const double *cd, size_t m, const gs_wavelet *w, double *out)
 {
 	const int	f = w->length,
 				half = f / 2;
-	v2d			rlo_e[GS_WAVELET_MAX_LENGTH / 2],
+	v4d			rlo_e[GS_WAVELET_MAX_LENGTH / 2],
 				rlo_o[GS_WAVELET_MAX_LENGTH / 2],
 				rhi_e[GS_WAVELET_MAX_LENGTH / 2],
 				rhi_o[GS_WAVELET_MAX_LENGTH / 2];
@@ -162,25 +171,27 @@ gs_idwt(const double *ca, const double *cd, size_t m, const gs_wavelet *w, doubl
 
 	for (int j = 0; j < half; j++)
 	{
-		rlo_e[j] = splat(w->dec_lo[f - 1 - 2 * j]);
-		rlo_o[j] = splat(w->dec_lo[f - 2 - 2 * j]);
-		rhi_e[j] = splat(w->dec_lo[2 * j]);
-		rhi_o[j] = splat(-w->dec_lo[2 * j + 1]);
+		splat4(&rlo_e[j], w->dec_lo[f - 1 - 2 * j]);
+		splat4(&rlo_o[j], w->dec_lo[f - 2 - 2 * j]);
+		splat4(&rhi_e[j], w->dec_lo[2 * j]);
+		splat4(&rhi_o[j], -w->dec_lo[2 * j + 1]);
 	}
-	for (; i + 1 < m; i += 2, o += 4)
+	for (; i + 3 < m; i += 4, o += 8)
 	{
-		v2d			ae = {0, 0},
-					ao = {0, 0},
-					de = {0, 0},
-					dd = {0, 0},
+		v4d			ae = {0, 0, 0, 0},
+					ao = ae,
+					de = ae,
+					dd = ae,
 					even,
 					oddv;
 
 		for (int j = 0; j < half; j++)
 		{
-			v2d			a = load2(ca + i - j),
-						d = load2(cd + i - j);
+			v4d			a,
+						d;
 
+			load4(&a, ca + i - j);
+			load4(&d, cd + i - j);
 			ae += rlo_e[j] * a;
 			ao += rlo_o[j] * a;
 			de += rhi_e[j] * d;
@@ -188,12 +199,13 @@ gs_idwt(const double *ca, const double *cd, size_t m, const gs_wavelet *w, doubl
 		}
 		even = ae + de;
 		oddv = ao + dd;
-		out[o] = even[0];
-		out[o + 1] = oddv[0];
-		out[o + 2] = even[1];
-		out[o + 3] = oddv[1];
+		for (int e = 0; e < 4; e++)
+		{
+			out[o + 2 * e] = even[e];
+			out[o + 2 * e + 1] = oddv[e];
+		}
 	}
-	if (i < m)
+	for (; i < m; i++, o += 2)
 	{
 		double		ae = 0,
 					ao = 0,
