@@ -41,8 +41,8 @@ gs_status
 gs_correct_intensity(const double *x, const double *y, size_t n, const double m[9], double lo,
 					 double hi, double *out, gs_error *err)
 {
-	double		origin,
-				inv_span;
+	double		origin = 0,
+				inv_span = 0;	/* set by axis_scale, which GCC cannot see at -O3 */
 	gs_status	rc;
 
 	if ((rc = gs_check_finite(m, 9, "transfer matrix entry", err)) != GS_OK ||
@@ -131,8 +131,8 @@ gs_fit_transfer_matrix(const gs_intensity_pair *pairs, size_t npairs, double lo,
 	for (size_t p = 0; p < npairs; p++)
 	{
 		const gs_intensity_pair *pr = &pairs[p];
-		double		origin,
-					inv_span;
+		double		origin = 0,
+					inv_span = 0;
 
 		axis_scale(pr->x, pr->n, lo, hi, &origin, &inv_span, err);
 		for (size_t k = 0; k < pr->n; k++)
