@@ -4,7 +4,7 @@
  * file written by scripts/bench_preprocess.py, single thread, best of `runs`,
  * and prints "<step> <seconds per spectrum>" lines.
  *
- * File: u32 count, then per spectrum u32 n, n float64 x, n float64 y (LE).
+ * The spectra file is bench_spectra.h's.
  * Steps: cubic resample onto the default grid (1 cm-1 for Raman shift),
  * automatic wavelet denoising (sym8, bayes, soft), morphological baseline
  * with the automatic window, vector normalization; each is timed alone
@@ -21,54 +21,33 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_spectra.h"
 #include "preprocess.h"
 
 typedef struct input
 {
-	uint32_t	n;
-	double	   *x;
-	float	   *yf;
-	double	   *y;
+	bench_spectrum raw;
+	float	   *yf;				/* raw.y as a spectrum stores it */
 	size_t		rn;				/* the resampled spectrum: rn points from rstart by rstep */
 	double		rstart;
 	double		rstep;
 	float	   *ryf;
 } input;
 
-static double
-now(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double) t.tv_sec + 1e-9 * (double) t.tv_nsec;
-}
-
 static input *
 load(const char *path, uint32_t *count)
 {
-	FILE	   *f = fopen(path, "rb");
-	input	   *in;
+	bench_spectrum *raw = bench_load(path, count);
+	input	   *in = calloc(*count, sizeof(input));
 
-	if (!f || fread(count, 4, 1, f) != 1)
-	{
-		fprintf(stderr, "cannot read %s\n", path);
-		exit(1);
-	}
-	in = calloc(*count, sizeof(input));
 	for (uint32_t k = 0; k < *count; k++)
 	{
-		if (fread(&in[k].n, 4, 1, f) != 1)
-			exit(1);
-		in[k].x = malloc(in[k].n * sizeof(double));
-		in[k].y = malloc(in[k].n * sizeof(double));
-		in[k].yf = malloc(in[k].n * sizeof(float));
-		if (fread(in[k].x, 8, in[k].n, f) != in[k].n || fread(in[k].y, 8, in[k].n, f) != in[k].n)
-			exit(1);
-		for (uint32_t i = 0; i < in[k].n; i++)
-			in[k].yf[i] = (float) in[k].y[i];
+		in[k].raw = raw[k];
+		in[k].yf = malloc(raw[k].n * sizeof(float));
+		for (uint32_t i = 0; i < raw[k].n; i++)
+			in[k].yf[i] = (float) raw[k].y[i];
 	}
-	fclose(f);
+	free(raw);
 	return in;
 }
 
@@ -111,7 +90,7 @@ main(int argc, char **argv)
 	gs_preprocess_workspace_init(&ws);
 	for (uint32_t k = 0; k < count; k++)
 	{
-		gs_spectrum_view v = {GS_UNIT_RAMAN_CM1, in[k].n, false, NAN, in[k].x, 0, 0, in[k].yf};
+		gs_spectrum_view v = {GS_UNIT_RAMAN_CM1, in[k].raw.n, false, NAN, in[k].raw.x, 0, 0, in[k].yf};
 		gs_preprocess_config c;
 		gs_preprocess_result res;
 
@@ -132,12 +111,12 @@ main(int argc, char **argv)
 
 		for (int r = 0; r < runs; r++)
 		{
-			double		t0 = now();
+			double		t0 = bench_now();
 
 			for (uint32_t k = 0; k < count; k++)
 			{
 				bool		raw = strcmp(steps[s], "resample") == 0 || strcmp(steps[s], "chain") == 0;
-				gs_spectrum_view v = {GS_UNIT_RAMAN_CM1, in[k].n, false, NAN, in[k].x, 0, 0, in[k].yf};
+				gs_spectrum_view v = {GS_UNIT_RAMAN_CM1, in[k].raw.n, false, NAN, in[k].raw.x, 0, 0, in[k].yf};
 				gs_preprocess_config c;
 				gs_preprocess_result res;
 
@@ -149,7 +128,7 @@ main(int argc, char **argv)
 					only(&c, steps[s]);
 				check(gs_preprocess(&v, &c, 1000000, &ws, &res, &err), &err, steps[s]);
 			}
-			t0 = now() - t0;
+			t0 = bench_now() - t0;
 			if (t0 < best)
 				best = t0;
 		}

@@ -3,8 +3,7 @@
  * (SNR, automatic wavelet denoising, every baseline) over the spectra in a
  * file that scripts/bench_standardize_b.py writes, and prints one line per
  * step: "<step> <seconds per spectrum>" (best of `runs`).
- *
- * File: u32 count, then per spectrum u32 n, n float64 x, n float64 y (LE).
+
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -15,56 +14,15 @@
 #include "baseline.h"
 #include "denoise.h"
 #include "snr.h"
-
-typedef struct spectrum
-{
-	uint32_t	n;
-	double	   *x;
-	double	   *y;
-} spectrum;
-
-static double
-now(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double) t.tv_sec + 1e-9 * (double) t.tv_nsec;
-}
-
-static spectrum *
-load(const char *path, uint32_t *count)
-{
-	FILE	   *f = fopen(path, "rb");
-	spectrum   *s;
-
-	if (!f || fread(count, 4, 1, f) != 1)
-	{
-		fprintf(stderr, "cannot read %s\n", path);
-		exit(1);
-	}
-	s = calloc(*count, sizeof(spectrum));
-	for (uint32_t k = 0; k < *count; k++)
-	{
-		if (fread(&s[k].n, 4, 1, f) != 1)
-			exit(1);
-		s[k].x = malloc(s[k].n * sizeof(double));
-		s[k].y = malloc(s[k].n * sizeof(double));
-		if (fread(s[k].x, sizeof(double), s[k].n, f) != s[k].n ||
-			fread(s[k].y, sizeof(double), s[k].n, f) != s[k].n)
-			exit(1);
-	}
-	fclose(f);
-	return s;
-}
+#include "bench_spectra.h"
 
 /* step: -2 snr, -1 denoise, else a baseline method (window < 0: automatic) */
 static double
-run_step(const spectrum *s, uint32_t count, int step, int window, double *out, void *work)
+run_step(const bench_spectrum *s, uint32_t count, int step, int window, double *out, void *work)
 {
 	const gs_wavelet *sym8;
 	gs_error	err;
-	double		t0 = now();
+	double		t0 = bench_now();
 
 	gs_wavelet_lookup("sym8", &sym8, &err);
 	for (uint32_t k = 0; k < count; k++)
@@ -92,7 +50,7 @@ run_step(const spectrum *s, uint32_t count, int step, int window, double *out, v
 			exit(1);
 		}
 	}
-	return (now() - t0) / count;
+	return (bench_now() - t0) / count;
 }
 
 int
@@ -100,7 +58,7 @@ main(int argc, char **argv)
 {
 	uint32_t	count,
 				max_n = 0;
-	spectrum   *s;
+	bench_spectrum *s;
 	int			runs = argc > 2 ? atoi(argv[2]) : 3;
 	double	   *out;
 	void	   *work;
@@ -113,7 +71,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: bench_standardize_b SPECTRA_FILE [RUNS]\n");
 		return 2;
 	}
-	s = load(argv[1], &count);
+	s = bench_load(argv[1], &count);
 	gs_wavelet_lookup("sym8", &sym8, &err);
 	for (uint32_t k = 0; k < count; k++)
 		max_n = s[k].n > max_n ? s[k].n : max_n;

@@ -7,7 +7,7 @@ scripts/gen_golden_b.py, on the same real spectra.
 
 Takes N RRUFF Raman spectra (every k-th file of
 rruff_raman_excellent_unoriented; DATA defaults to ../shared/data), builds
-scripts/bench_standardize_b.c with -O2 (the extension's optimisation level)
+scripts/bench_standardize_b.c with -O3 (the extension's optimisation level)
 against the core sources, and prints per step the time per spectrum of C and
 Python (best of R runs) and their ratio, then whole chains (SNR + denoise +
 baseline).  Python's automatic morph window is a plain loop; the
@@ -70,7 +70,7 @@ def c_times(spectra, runs, work):
         for x, y in spectra:
             f.write(struct.pack("<I", x.size) + x.astype("<f8").tobytes() + y.astype("<f8").tobytes())
     exe = os.path.join(work, "bench")
-    subprocess.run(["gcc", "-std=gnu11", "-O2", "-Isrc/core", "-o", exe, "scripts/bench_standardize_b.c"]
+    subprocess.run(["gcc", "-std=gnu11", "-O3", "-Isrc/core", "-o", exe, "scripts/bench_standardize_b.c"]
                    + ["src/core/%s.c" % c for c in CORE] + ["-lm"], check=True)
     res = subprocess.run([exe, path, str(runs)], check=True, capture_output=True, text=True)
     return {k: float(v) for k, v in (line.split() for line in res.stdout.splitlines())}
