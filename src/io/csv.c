@@ -2,8 +2,13 @@
  * csv.c — delimited text: the first column is x, every further column one
  * spectrum on that axis.
  *
- * The delimiter is the first of tab, comma, semicolon found in the first
- * non-comment line, else runs of blanks (so decimal commas are not read).
+ * The delimiter is the first of tab, semicolon, comma found in the first
+ * non-comment line, else runs of blanks.  Where it is not a comma, numbers
+ * may use a decimal comma ("400,5;1,25", as European exports write them):
+ * the first number with a '.' or a ',' sets the file's decimal mark, and a
+ * number with the other mark is an error, not a guess (it may hold a
+ * thousands separator); meta then says "decimal_mark": "comma".  ("1,5 2,5"
+ * alone on the first line reads as comma-delimited, so fails.)
  * That line is a header when its first cell is not a number; its first cell
  * names the x unit (a unit name such as "nm", or one in brackets:
  * "wavelength (nm)", "Raman shift [cm-1]"; "raman" alone means raman_cm-1,
@@ -147,12 +152,13 @@ header_unit(const char *s, size_t len, gs_unit *unit)
 static char
 detect_delimiter(const io_line *line)
 {
+	/* semicolons before commas: "1,5;2" is a decimal comma, not three cells */
 	if (memchr(line->s, '\t', line->len))
 		return '\t';
-	if (memchr(line->s, ',', line->len))
-		return ',';
 	if (memchr(line->s, ';', line->len))
 		return ';';
+	if (memchr(line->s, ',', line->len))
+		return ',';
 	return 0;
 }
 
@@ -166,8 +172,47 @@ typedef struct csv_state
 	bool		has_header;
 	io_line		header;
 	double		laser;
+	char		decimal;		/* '.' or ',' once a number has shown it, else 0 */
 	csv_cell   *cells;
 } csv_state;
+
+/* Longer cells are no numbers a writer makes (io_scan_double's limit). */
+#define CELL_TEXT_MAX 96
+
+/* The mark a number cell uses, or 0; a comma counts only when it is not the delimiter. */
+static char
+cell_mark(const csv_state *cs, const csv_cell *c)
+{
+	bool		dot = memchr(c->s, '.', c->len) != NULL,
+				comma = cs->delim != ',' && memchr(c->s, ',', c->len) != NULL;
+
+	return dot && comma ? '?' : dot ? '.' : comma ? ',' : 0;
+}
+
+/* A cell as a number, in the file's decimal mark (which the first one sets). */
+static bool
+parse_cell(csv_state *cs, const csv_cell *c, double *v)
+{
+	char		mark = cell_mark(cs, c),
+				buf[CELL_TEXT_MAX];
+	bool		ok;
+
+	if (mark == '?' || (mark != 0 && cs->decimal != 0 && mark != cs->decimal))
+		return false;
+	if (mark == ',')
+	{
+		if (c->len >= sizeof(buf))
+			return false;
+		memcpy(buf, c->s, c->len);
+		*(char *) memchr(buf, ',', c->len) = '.';
+		ok = io_parse_double(buf, c->len, v);
+	}
+	else
+		ok = io_parse_double(c->s, c->len, v);
+	if (ok && mark != 0)
+		cs->decimal = mark;
+	return ok;
+}
 
 static gs_status
 data_line(csv_state *cs, const io_line *line, io_series *values, gs_error *err)
@@ -192,11 +237,16 @@ data_line(csv_state *cs, const io_line *line, io_series *values, gs_error *err)
 		double		v;
 		gs_status	st;
 
-		if (!io_parse_double(cs->cells[i].s, cs->cells[i].len, &v))
+		if (!parse_cell(cs, &cs->cells[i], &v))
 		{
+			char		mark = cell_mark(cs, &cs->cells[i]);
+
 			gs_fail(err, GS_ERR_SYNTAX, "invalid number in column %zu of CSV line %zu", i + 1, line->number);
 			gs_error_detail(err, "Found \"%.*s\".", (int) (cs->cells[i].len > 40 ? 40 : cs->cells[i].len),
 							cs->cells[i].s);
+			if (mark == '?' || (mark != 0 && cs->decimal != 0 && mark != cs->decimal))
+				gs_error_hint(err, "Numbers before it use a decimal %s; thousands separators are not read.",
+							  cs->decimal == ',' ? "comma" : "point");
 			return GS_ERR_SYNTAX;
 		}
 		st = io_series_push(values, v, err);
@@ -256,6 +306,8 @@ emit_spectra(csv_state *cs, io_series *values, size_t max_points, io_series *col
 			st = io_meta_add(&meta, "x_header", 8, cs->cells[0].s, cs->cells[0].len, err);
 		if (st == GS_OK && !unit_known)
 			st = io_meta_add_str(&meta, "x_unit", "assumed channel", err);
+		if (st == GS_OK && cs->decimal == ',')
+			st = io_meta_add_str(&meta, "decimal_mark", "comma", err);
 		if (st == GS_OK)
 			st = io_meta_finish(&meta, &json, err);
 		io_meta_free(&meta);
@@ -310,7 +362,7 @@ gs_read_csv(const void *bytes, size_t len, const char *filename_hint, size_t max
 			first = false;
 			cs.delim = detect_delimiter(&line);
 			if (split_cells(&line, cs.delim, cs.cells, 1) == 0 ||
-				!io_parse_double(cs.cells[0].s, cs.cells[0].len, &v))
+				!parse_cell(&cs, &cs.cells[0], &v))
 			{
 				cs.has_header = true;
 				cs.header = line;

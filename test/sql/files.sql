@@ -100,6 +100,8 @@ $$);
 
 -- CSV: a header naming the unit, then x,y
 SELECT title, spectrum FROM gs_read_csv(E'nm,sample A\n400,0.25\n401,0.5\n402,0.75\n');
+-- semicolons and decimal commas, as European exports write them
+SELECT title, spectrum, meta FROM gs_read_csv(E'Wavelength (nm);sample B\n400,5;0,25\n401,5;0,5\n');
 
 -- SPC (new format, little-endian, float Y, even X in cm-1), built byte by byte
 CREATE TEMP TABLE files_spc AS SELECT decode(

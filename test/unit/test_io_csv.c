@@ -69,6 +69,44 @@ GS_TEST(test_io_csv_errors)
 	gs_io_result_free(&r);
 }
 
+GS_TEST(test_io_csv_decimal_comma)
+{
+	gs_io_result r;
+	gs_error	err;
+
+	/* semicolons and decimal commas, as European exports write them */
+	CHECK(read_csv("Wellenl\xc3\xa4nge (nm);Probe A\n400,5;1,25\n401,5;-2,5e-1\n402;3\n", &r, &err) == GS_OK);
+	if (r.n_items == 1)
+	{
+		gs_spectrum_view v = gs_packed_view(r.items[0].spectrum);
+
+		CHECK(v.unit == GS_UNIT_NM && v.n == 3 && v.x[0] == 400.5 && v.x[2] == 402);
+		CHECK(v.y[0] == 1.25f && v.y[1] == -0.25f);
+		CHECK_MSG(strstr(r.items[0].meta, "\"decimal_mark\":\"comma\""), "meta %s", r.items[0].meta);
+	}
+	gs_io_result_free(&r);
+
+	/* tabs, no header */
+	CHECK(read_csv("100,25\t7,5\n101,25\t8\n", &r, &err) == GS_OK);
+	CHECK(r.n_items == 1 && gs_packed_view(r.items[0].spectrum).x[1] == 101.25);
+	gs_io_result_free(&r);
+
+	/* a decimal point file says nothing of marks; comma-delimited files are untouched */
+	CHECK(read_csv("nm;a\n400.5;1\n401.5;2\n", &r, &err) == GS_OK);
+	CHECK(r.n_items == 1 && !strstr(r.items[0].meta, "decimal_mark"));
+	gs_io_result_free(&r);
+	CHECK(read_csv("400.5,1\n401.5,2\n", &r, &err) == GS_OK);
+	CHECK(r.n_items == 1 && gs_packed_view(r.items[0].spectrum).x[0] == 400.5);
+	gs_io_result_free(&r);
+
+	/* one mark per file; both in one number is a thousands separator: refused, not guessed */
+	CHECK(read_csv("nm;a\n400,5;1\n401.5;2\n", &r, &err) == GS_ERR_SYNTAX);
+	CHECK_MSG(strstr(err.msg, "column 1 of CSV line 3"), "%s", err.msg);
+	CHECK_MSG(strstr(err.hint, "decimal comma"), "%s", err.hint);
+	CHECK(read_csv("nm\ta\n400\t1,234.5\n", &r, &err) == GS_ERR_SYNTAX);
+	CHECK(read_csv("nm;a\n400;1,2,3\n", &r, &err) == GS_ERR_SYNTAX);
+}
+
 GS_TEST(test_io_csv_write_roundtrip)
 {
 	size_t		n = 2000;
