@@ -18,9 +18,10 @@
 gs_status
 gs_wavelet_lookup(const char *name, const gs_wavelet **wavelet, gs_error *err)
 {
+	/* called per spectrum (the chain's defaults, the SNR's sym4): skip other families cheaply */
 	for (int i = 0; i < gs_wavelet_count; i++)
 	{
-		if (strcmp(name, gs_wavelets[i].name) == 0)
+		if (name[0] == gs_wavelets[i].name[0] && strcmp(name, gs_wavelets[i].name) == 0)
 		{
 			*wavelet = &gs_wavelets[i];
 			return GS_OK;
