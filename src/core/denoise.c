@@ -53,10 +53,6 @@ gs_threshold_mode_name(gs_threshold_mode mode)
 }
 
 /*
- * pywt's own formulas, so results agree to the last bit where possible; one
- * loop per mode keeps the mode test out of the per-value work.
- */
-/*
  * pywt's soft rule, v·(1 − value/|v|) above the threshold and 0 below, two
  * lanes at a time: a division per coefficient is most of its cost, and the
  * packed one costs about what a scalar one does.  Below the threshold the
@@ -87,6 +83,10 @@ soft_threshold(double *v, size_t n, double value)
 	}
 }
 
+/*
+ * pywt's own formulas, so results agree to the last bit where possible; one
+ * loop per mode keeps the mode test out of the per-value work.
+ */
 void
 gs_threshold(double *v, size_t n, double value, gs_threshold_mode mode)
 {

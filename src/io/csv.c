@@ -189,6 +189,13 @@ cell_mark(const csv_state *cs, const csv_cell *c)
 	return dot && comma ? '?' : dot ? '.' : comma ? ',' : 0;
 }
 
+/* Whether a cell's mark is both marks at once, or not the one the file set. */
+static bool
+mark_conflicts(const csv_state *cs, char mark)
+{
+	return mark == '?' || (mark != 0 && cs->decimal != 0 && mark != cs->decimal);
+}
+
 /* A cell as a number, in the file's decimal mark (which the first one sets). */
 static bool
 parse_cell(csv_state *cs, const csv_cell *c, double *v)
@@ -197,7 +204,7 @@ parse_cell(csv_state *cs, const csv_cell *c, double *v)
 				buf[CELL_TEXT_MAX];
 	bool		ok;
 
-	if (mark == '?' || (mark != 0 && cs->decimal != 0 && mark != cs->decimal))
+	if (mark_conflicts(cs, mark))
 		return false;
 	if (mark == ',')
 	{
@@ -244,9 +251,11 @@ data_line(csv_state *cs, const io_line *line, io_series *values, gs_error *err)
 			gs_fail(err, GS_ERR_SYNTAX, "invalid number in column %zu of CSV line %zu", i + 1, line->number);
 			gs_error_detail(err, "Found \"%.*s\".", (int) (cs->cells[i].len > 40 ? 40 : cs->cells[i].len),
 							cs->cells[i].s);
-			if (mark == '?' || (mark != 0 && cs->decimal != 0 && mark != cs->decimal))
-				gs_error_hint(err, "Numbers before it use a decimal %s; thousands separators are not read.",
-							  cs->decimal == ',' ? "comma" : "point");
+			if (mark_conflicts(cs, mark))
+				gs_error_hint(err, "%s; thousands separators are not read.",
+							  cs->decimal == 0 ? "A number has one decimal mark" :
+							  cs->decimal == ',' ? "Numbers before it use a decimal comma" :
+							  "Numbers before it use a decimal point");
 			return GS_ERR_SYNTAX;
 		}
 		st = io_series_push(values, v, err);

@@ -117,16 +117,39 @@ fast_decimal(uint64_t mantissa, int exp10, bool negative, double *value)
 	return true;
 }
 
+/* The digits of a decimal as far as they fit an integer mantissa. */
+typedef struct decimal_digits
+{
+	uint64_t	mantissa;
+	int			significant;	/* digits in mantissa, leading zeros left out */
+	int			exp10;
+	bool		exact;			/* every significant digit fits in mantissa */
+} decimal_digits;
+
+/* One more digit, before the point or (fraction) after it. */
+static inline void
+take_digit(decimal_digits *d, char c, bool fraction)
+{
+	if (d->significant < 19)
+	{
+		d->mantissa = d->mantissa * 10 + (uint64_t) (c - '0');
+		d->significant += d->mantissa != 0;
+		d->exp10 -= fraction;
+	}
+	else
+	{
+		d->exp10 += !fraction;
+		d->exact &= c == '0';
+	}
+}
+
 const char *
 io_scan_double(const char *p, const char *end, double *value)
 {
 	const char *s = p;
 	bool		digits = false,
 				negative = false;
-	uint64_t	mantissa = 0;
-	int			significant = 0,	/* digits in mantissa, leading zeros left out */
-				exp10 = 0;
-	bool		exact = true;	/* every significant digit fits in mantissa */
+	decimal_digits d = {0, 0, 0, true};
 	char		buf[NUMBER_TEXT_MAX + 1];
 	size_t		len;
 
@@ -135,30 +158,14 @@ io_scan_double(const char *p, const char *end, double *value)
 	for (; p < end && is_digit(*p); p++)
 	{
 		digits = true;
-		if (significant < 19)
-		{
-			mantissa = mantissa * 10 + (uint64_t) (*p - '0');
-			significant += mantissa != 0;
-		}
-		else
-		{
-			exp10++;
-			exact &= *p == '0';
-		}
+		take_digit(&d, *p, false);
 	}
 	if (p < end && *p == '.')
 	{
 		for (p++; p < end && is_digit(*p); p++)
 		{
 			digits = true;
-			if (significant < 19)
-			{
-				mantissa = mantissa * 10 + (uint64_t) (*p - '0');
-				significant += mantissa != 0;
-				exp10--;
-			}
-			else
-				exact &= *p == '0';
+			take_digit(&d, *p, true);
 		}
 	}
 	if (!digits)
@@ -176,11 +183,11 @@ io_scan_double(const char *p, const char *end, double *value)
 			for (; q < end && is_digit(*q); q++)
 				if (e < 100000)
 					e = e * 10 + (*q - '0');
-			exp10 += eneg ? -e : e;
+			d.exp10 += eneg ? -e : e;
 			p = q;
 		}
 	}
-	if (exact && fast_decimal(mantissa, mantissa == 0 ? 0 : exp10, negative, value))
+	if (d.exact && fast_decimal(d.mantissa, d.mantissa == 0 ? 0 : d.exp10, negative, value))
 		return p;
 	len = (size_t) (p - s);
 	if (len > NUMBER_TEXT_MAX)
