@@ -3,16 +3,19 @@
 #include <math.h>
 #include <stdbool.h>
 
+#include "v2d.h"
+
 /*
  * The checks run on every call of every numeric function, so the common
- * case (all is well) is a branch-free pass; only a failure pays for finding
- * and describing the first bad point.
+ * case (all is well) is a branch-free pass over packed comparisons; only a
+ * failure pays for finding and describing the first bad point.
  */
 static bool
 axis_ok(const double *x, size_t n)
 {
-	bool		bad0 = false,
-				bad1 = false;
+	v2i			ok0 = {-1, -1},
+				ok1 = {-1, -1};
+	bool		ok = true;
 	size_t		i = 1;
 
 	if (n == 0)
@@ -20,36 +23,38 @@ axis_ok(const double *x, size_t n)
 	if (!isfinite(x[0]) || !isfinite(x[n - 1]))
 		return false;
 	/* increasing with finite ends rules out NaN and infinities inside */
-	for (; i + 1 < n; i += 2)
+	for (; i + 3 < n; i += 4)
 	{
-		bad0 |= !(x[i] > x[i - 1]);
-		bad1 |= !(x[i + 1] > x[i]);
+		ok0 &= load2(x + i) > load2(x + i - 1);
+		ok1 &= load2(x + i + 2) > load2(x + i + 1);
 	}
 	for (; i < n; i++)
-		bad0 |= !(x[i] > x[i - 1]);
-	return !(bad0 | bad1);
+		ok &= x[i] > x[i - 1];
+	ok0 &= ok1;
+	return ok & (ok0[0] != 0) & (ok0[1] != 0);
 }
 
 static bool
 values_ok(const double *v, size_t n)
 {
-	double		a0 = 0,
-				a1 = 0,
-				a2 = 0,
-				a3 = 0;
+	v2i			ok0 = {-1, -1},
+				ok1 = {-1, -1};
+	bool		ok = true;
 	size_t		i = 0;
 
-	/* v·0 is 0 for finite v and NaN for NaN or ±Inf */
+	/* v − v is 0 for finite v and NaN for NaN or ±Inf */
 	for (; i + 3 < n; i += 4)
 	{
-		a0 += v[i] * 0.0;
-		a1 += v[i + 1] * 0.0;
-		a2 += v[i + 2] * 0.0;
-		a3 += v[i + 3] * 0.0;
+		v2d			a = load2(v + i),
+					b = load2(v + i + 2);
+
+		ok0 &= a - a == 0;
+		ok1 &= b - b == 0;
 	}
 	for (; i < n; i++)
-		a0 += v[i] * 0.0;
-	return !isnan(a0 + a1 + a2 + a3);
+		ok &= v[i] - v[i] == 0;
+	ok0 &= ok1;
+	return ok & (ok0[0] != 0) & (ok0[1] != 0);
 }
 
 gs_status

@@ -65,28 +65,20 @@ gs_extrapolation_parse(const char *name, gs_extrapolation *mode, gs_error *err)
 size_t
 gs_interp_scratch_size(size_t n)
 {
-	return (4 * n + 3) * sizeof(double);
+	return (10 * n + 3) * sizeof(double);
 }
 
 /*
- * Secant slopes sl[i] and reciprocal widths inv_h[i] of the n − 1 intervals,
- * two at a time: the divisions are independent, and a packed division costs
- * about what a scalar one does.
+ * Secant slopes sl[i] and reciprocal widths inv_h[i] of the n − 1 intervals.
+ * The divisions are independent, and a division costs the same whether it
+ * carries one, two or four doubles: the divider's throughput, not the
+ * arithmetic, sets the pace of this loop, so it runs four lanes wide where
+ * the CPU has them.
  */
-static void
-secants(const double *x, const double *y, size_t n, double *sl, double *inv_h)
+GS_VECTOR_CLONES static void
+secants(const double *x, const double *y, size_t n, double *restrict sl, double *restrict inv_h)
 {
-	const v2d	one = {1, 1};
-	size_t		i = 0;
-
-	for (; i + 2 < n; i += 2)
-	{
-		v2d			inv = one / (load2(x + i + 1) - load2(x + i));
-
-		store2(inv_h + i, inv);
-		store2(sl + i, (load2(y + i + 1) - load2(y + i)) * inv);
-	}
-	for (; i + 1 < n; i++)
+	for (size_t i = 0; i + 1 < n; i++)
 	{
 		inv_h[i] = 1 / (x[i + 1] - x[i]);
 		sl[i] = (y[i + 1] - y[i]) * inv_h[i];
@@ -146,70 +138,184 @@ last_row(const double *x, size_t n, const double *sl, bool natural)
 }
 
 /*
- * Knot slopes of a C2 cubic spline (n >= 3), the system laid out as scipy's
- * CubicSpline builds it.  Elimination without pivoting runs from both ends
- * at once and meets at row p: each step of an elimination waits for the
- * division of the step before, so two independent chains take half the time
- * of one.  Rows above p end as s[i] + f[i]·s[i+1] = s'[i], rows below as
- * f[i]·s[i-1] + s[i] = s'[i] (f and s' share the arrays cprime and s); the
- * two back-substitutions are independent as well.  The not-a-knot end rows
- * are not diagonally dominant, but eliminating either from its neighbour
- * leaves dx[0] + dx[1] (dx[n-2] + dx[n-3]) on the diagonal, so this stays
- * stable.
+ * 1/2^k for the power of two 2^k <= v < 2^(k+1) of a positive normal v:
+ * scaling by it is exact.
  */
+static inline double
+pow2_recip(double v)
+{
+	uint64_t	bits;
+
+	memcpy(&bits, &v, sizeof(bits));
+	bits = UINT64_C(0x7FE0000000000000) - (bits & UINT64_C(0x7FF0000000000000));
+	memcpy(&v, &bits, sizeof(v));
+	return v;
+}
+
+/* The spline system's rows, each scaled by a power of two to diag in [1, 2). */
+typedef struct spline_rows
+{
+	double	   *lower,
+			   *diag,
+			   *upper,
+			   *rhs;
+} spline_rows;
+
+static inline void
+put_row(const spline_rows *r, size_t i, spline_row row)
+{
+	double		k = pow2_recip(row.diag);
+
+	r->lower[i] = row.lower * k;
+	r->diag[i] = row.diag * k;
+	r->upper[i] = row.upper * k;
+	r->rhs[i] = row.rhs * k;
+}
+
+GS_VECTOR_CLONES static void
+interior_rows(const double *x, size_t n, const double *sl, double *restrict lower,
+			  double *restrict diag, double *restrict upper, double *restrict rhs)
+{
+	for (size_t i = 1; i + 1 < n; i++)
+	{
+		spline_row	row = interior_row(x, sl, i);
+		double		k = pow2_recip(row.diag);
+
+		lower[i] = row.lower * k;
+		diag[i] = row.diag * k;
+		upper[i] = row.upper * k;
+		rhs[i] = row.rhs * k;
+	}
+}
+
+/*
+ * Knot slopes of a C2 cubic spline (n >= 3), the system laid out as scipy's
+ * CubicSpline builds it.
+ *
+ * Thomas's elimination divides each step by the pivot of the step before,
+ * so every step waits for a division.  Here the pivots are carried as ratios
+ * of continuants instead: pivot i = q[i] / q[i-1] with
+ * q[i] = diag[i]·q[i-1] − lower[i]·upper[i-1]·q[i-2], and the eliminated
+ * right-hand side as t[i] = s'[i]·q[i] = rhs[i]·q[i-1] − lower[i]·t[i-1].
+ * Both recurrences are multiply-subtracts, and the divisions that turn them
+ * back into s'[i] and f[i] = upper[i]·q[i-1] / q[i] are independent of one
+ * another and run four wide afterwards.  The recurrences run from both ends
+ * at once and meet at row p; rows above p end as s[i] + f[i]·s[i+1] = s'[i],
+ * rows below as f[i]·s[i-1] + s[i] = s'[i], and the two back-substitutions
+ * are independent as well.
+ *
+ * Rows are scaled by powers of two to diag in [1, 2), which changes no bits
+ * of the solution.  The interior rows are diagonally dominant by a factor of
+ * two, so every pivot lies in [1/2, 3), and q and t, rescaled together by a
+ * power of two every 64 rows, stay far from overflow and underflow.  The
+ * not-a-knot end rows are not diagonally dominant, but eliminating either
+ * from its neighbour leaves half the neighbour's diagonal, so the pivots stay
+ * in range and the elimination stable.
+ */
+typedef struct continuants
+{
+	double	   *before,			/* q[i-1] */
+			   *at,				/* q[i] */
+			   *t;				/* t[i] */
+} continuants;
+
+/* One end's recurrences; dir is +1 from the top, −1 from the bottom. */
+typedef struct recurrence
+{
+	const double *toward,		/* each row's coefficient of the row before it */
+			   *away;			/* and of the row after it */
+	size_t		i;
+	long		dir;
+	double		q0,				/* q[i-1] and q[i] */
+				q1,
+				t;
+} recurrence;
+
+static inline recurrence
+recurrence_start(const spline_rows *r, const continuants *c, size_t first, long dir)
+{
+	recurrence	e = {dir > 0 ? r->lower : r->upper, dir > 0 ? r->upper : r->lower,
+	first, dir, 1, r->diag[first], r->rhs[first]};
+
+	c->before[first] = e.q0;
+	c->at[first] = e.q1;
+	c->t[first] = e.t;
+	return e;
+}
+
+static inline void
+recurrence_step(recurrence *e, const spline_rows *r, const continuants *c, size_t k)
+{
+	size_t		prev = e->i,
+				i = (size_t) ((long) prev + e->dir);
+	double		q = r->diag[i] * e->q1 - e->toward[i] * e->away[prev] * e->q0;
+
+	e->t = r->rhs[i] * e->q1 - e->toward[i] * e->t;
+	c->before[i] = e->q1;
+	c->at[i] = q;
+	c->t[i] = e->t;
+	e->i = i;
+	e->q0 = e->q1;
+	e->q1 = q;
+	if (k % 64 == 0)
+	{
+		double		scale = pow2_recip(q);
+
+		e->q0 *= scale;
+		e->q1 *= scale;
+		e->t *= scale;
+	}
+}
+
+/* s'[i] = t[i] / q[i] and f[i] = off[i]·q[i-1] / q[i] for rows lo .. hi − 1. */
+GS_VECTOR_CLONES static void
+eliminated(const continuants *c, const double *off, size_t lo, size_t hi, double *restrict s,
+		   double *restrict f)
+{
+	for (size_t i = lo; i < hi; i++)
+	{
+		double		inv = 1 / c->at[i];
+
+		s[i] = c->t[i] * inv;
+		f[i] = off[i] * c->before[i] * inv;
+	}
+}
+
 static void
 spline_slopes(const double *x, size_t n, const double *sl, bool natural, double *s,
-			  double *cprime)
+			  double *work)
 {
 	size_t		p = n / 2;
-	spline_row	top = first_row(x, n, sl, natural),
-				bottom = last_row(x, n, sl, natural),
-				mid;
-	double		inv,
-				fa,
-				sa,
-				fb,
-				sb,
+	spline_rows r = {work, work + n, work + 2 * n, work + 3 * n};
+	continuants c = {work + 4 * n, work + 5 * n, work + 6 * n};
+	double	   *f = c.before,	/* each f[i] replaces the q[i-1] it is made from */
 				up,
 				down;
+	recurrence	top,
+				bottom;
 
-	/*
-	 * The values each chain carries stay in locals: read back from the
-	 * arrays, which the compiler cannot prove distinct from x and sl, they
-	 * would add a store-to-load round trip to every step.
-	 */
-	inv = 1 / top.diag;
-	cprime[0] = fa = top.upper * inv;
-	s[0] = sa = top.rhs * inv;
-	inv = 1 / bottom.diag;
-	cprime[n - 1] = fb = bottom.lower * inv;
-	s[n - 1] = sb = bottom.rhs * inv;
-	for (size_t i = 1, j = n - 2; i < p; i++, j--)
+	put_row(&r, 0, first_row(x, n, sl, natural));
+	interior_rows(x, n, sl, r.lower, r.diag, r.upper, r.rhs);
+	put_row(&r, n - 1, last_row(x, n, sl, natural));
+	/* the two ends' recurrences are independent: interleaved, they overlap */
+	top = recurrence_start(&r, &c, 0, 1);
+	bottom = recurrence_start(&r, &c, n - 1, -1);
+	for (size_t k = 1; k < p; k++)
 	{
-		spline_row	a = interior_row(x, sl, i);
-
-		inv = 1 / (a.diag - a.lower * fa);
-		cprime[i] = fa = a.upper * inv;
-		s[i] = sa = (a.rhs - a.lower * sa) * inv;
-		if (j > p)
-		{
-			spline_row	b = interior_row(x, sl, j);
-
-			inv = 1 / (b.diag - b.upper * fb);
-			cprime[j] = fb = b.lower * inv;
-			s[j] = sb = (b.rhs - b.upper * sb) * inv;
-		}
+		recurrence_step(&top, &r, &c, k);
+		if (k < n - 1 - p)
+			recurrence_step(&bottom, &r, &c, k);
 	}
-	/* fa, sa are row p − 1's now and fb, sb row p + 1's */
-	mid = interior_row(x, sl, p);
-	s[p] = up = down = (mid.rhs - mid.lower * sa - mid.upper * sb) /
-		(mid.diag - mid.lower * fa - mid.upper * fb);
+	eliminated(&c, r.upper, 0, p, s, f);
+	eliminated(&c, r.lower, p + 1, n, s, f);
+	s[p] = up = down = (r.rhs[p] - r.lower[p] * s[p - 1] - r.upper[p] * s[p + 1]) /
+		(r.diag[p] - r.lower[p] * f[p - 1] - r.upper[p] * f[p + 1]);
 	/* rows p + 1 .. n − 1 are at most as many as rows 0 .. p − 1 */
 	for (size_t i = p, j = p; i > 0; i--, j++)
 	{
-		s[i - 1] = up = s[i - 1] - cprime[i - 1] * up;
+		s[i - 1] = up = s[i - 1] - f[i - 1] * up;
 		if (j + 1 < n)
-			s[j + 1] = down = s[j + 1] - cprime[j + 1] * down;
+			s[j + 1] = down = s[j + 1] - f[j + 1] * down;
 	}
 }
 
@@ -369,7 +475,7 @@ gs_interp(const double *x, const double *y, size_t n, gs_interp_method method,
 	double	   *d = scratch,
 			   *sl = d + n,
 			   *inv_h = sl + n,
-			   *work = inv_h + n;	/* n + 3 */
+			   *work = inv_h + n;	/* 7n, or n + 3 for akima */
 	size_t		i = 0,
 				piece = SIZE_MAX;
 	hermite_piece hp = {0};

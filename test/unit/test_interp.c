@@ -72,7 +72,7 @@ GS_TEST(test_interp_extrapolation_modes)
 				y[] = {10, 20, 15, 5},
 				xt[] = {0, 1, 2.5, 4, 5},
 				out[5],
-				scratch[32];
+				scratch[64];
 	gs_error	err;
 
 	CHECK(gs_interp_scratch_size(4) <= sizeof(scratch));
@@ -98,7 +98,7 @@ GS_TEST(test_interp_bad_inputs)
 				xdup[] = {1, 1, 3},
 				ynan[] = {1, NAN, 9},
 				out[3],
-				scratch[32];
+				scratch[64];
 	gs_interp_method m;
 	gs_extrapolation e;
 	gs_error	err;
