@@ -195,83 +195,132 @@ consider_peak(const double *y, size_t n, size_t i, double floor_bound, strongest
  * peak's bases lie within PEAK_REACH points, so its prominence is at most
  * y[i] minus the lowest block minimum over that span.
  */
-#define MIN_BLOCK 32
+#define MIN_BLOCK_SHIFT 5
+#define MIN_BLOCK ((size_t) 1 << MIN_BLOCK_SHIFT)
 #define MAX_BLOCKS 1024
+
+/* Local maxima are looked for this many points at a time. */
+#define MAXIMA_CHUNK 256
 
 static inline bool
 is_local_max(const double *y, size_t i)
 {
-	return y[i] > y[i - 1] && y[i] >= y[i + 1];
+	return (y[i] > y[i - 1]) & (y[i] >= y[i + 1]);
+}
+
+/* Lanewise a < b ? a : b and a > b ? a : b, as minsd and maxsd do them. */
+static inline v2d
+min2(v2d a, v2d b)
+{
+	v2i			lt = a < b;
+
+	return (v2d) (((v2i) a & lt) | ((v2i) b & ~lt));
+}
+
+static inline v2d
+max2(v2d a, v2d b)
+{
+	v2i			gt = a > b;
+
+	return (v2d) (((v2i) a & gt) | ((v2i) b & ~gt));
+}
+
+/* Lowest and highest of y[0 .. len), two lanes at a time. */
+static void
+block_extremes(const double *y, size_t len, double *lo, double *hi)
+{
+	v2d			vlo = splat(y[0]),
+				vhi = vlo;
+	size_t		i = 0;
+
+	for (; i + 2 <= len; i += 2)
+	{
+		v2d			v = load2(y + i);
+
+		vlo = min2(v, vlo);
+		vhi = max2(v, vhi);
+	}
+	if (i < len)
+	{
+		vlo = min2(splat(y[i]), vlo);
+		vhi = max2(splat(y[i]), vhi);
+	}
+	*lo = vlo[0] < vlo[1] ? vlo[0] : vlo[1];
+	*hi = vhi[0] > vhi[1] ? vhi[0] : vhi[1];
 }
 
 /*
- * The three most prominent local maxima.  The peaks that are the highest
- * point of their block go first, so that the strong ones are usually kept
- * early; after that, most peaks fail the block-minimum bound and cost no
- * scan, and those that pass it scan the right side first, skip the left
- * scan when the right base already keeps them out, and stop the left scan
- * once it falls below the right base.
+ * The three most prominent local maxima.  Each block's highest point goes
+ * first, so that the strong peaks are usually kept early; after that, most
+ * peaks fail the block-minimum bound and cost no scan, and those that pass
+ * it scan the right side first, skip the left scan when the right base
+ * already keeps them out, and stop the left scan once it falls below the
+ * right base.  The local maxima are gathered a chunk at a time by a loop
+ * without a branch per point (whether a point is one is a coin toss on
+ * noisy data), and only they are visited.
  */
 static void
 find_strongest(const double *y, size_t n, strongest *best)
 {
 	double		bmin[MAX_BLOCKS],
-				bmax[MAX_BLOCKS];
+				floor_bound[MAX_BLOCKS];
+	size_t		top[MAX_BLOCKS],
+				maxima[MAXIMA_CHUNK];
 	size_t		block = MIN_BLOCK,
+				shift = MIN_BLOCK_SHIFT,
 				nblocks;
 
 	if (n < 3)
 		return;
 	while ((n + block - 1) / block > MAX_BLOCKS)
+	{
 		block *= 2;
+		shift++;
+	}
 	nblocks = (n + block - 1) / block;
 	for (size_t b = 0; b < nblocks; b++)
 	{
-		size_t		end = (b + 1) * block < n ? (b + 1) * block : n,
-					i = b * block;
-		double		lo0 = y[i],
-					lo1 = lo0,
-					hi0 = lo0,
-					hi1 = lo0;
+		size_t		first = b * block,
+					end = (b + 1) * block < n ? (b + 1) * block : n,
+					at = first;
+		double		hi;
 
-		/* two chains of each, so that the comparisons overlap */
-		for (; i + 1 < end; i += 2)
-		{
-			lo0 = y[i] < lo0 ? y[i] : lo0;
-			hi0 = y[i] > hi0 ? y[i] : hi0;
-			lo1 = y[i + 1] < lo1 ? y[i + 1] : lo1;
-			hi1 = y[i + 1] > hi1 ? y[i + 1] : hi1;
-		}
-		if (i < end)
-		{
-			lo0 = y[i] < lo0 ? y[i] : lo0;
-			hi0 = y[i] > hi0 ? y[i] : hi0;
-		}
-		bmin[b] = lo0 < lo1 ? lo0 : lo1;
-		bmax[b] = hi0 > hi1 ? hi0 : hi1;
+		block_extremes(y + first, end - first, &bmin[b], &hi);
+		/* the first highest point, as a peak search in index order meets it */
+		while (y[at] != hi)
+			at++;
+		top[b] = at;
 	}
-	for (int pass = 0; pass < 2; pass++)
+	for (size_t b = 0; b < nblocks; b++)
 	{
-		for (size_t b = 0; b < nblocks; b++)
-		{
-			size_t		first = b * block > 1 ? b * block : 1,
-						end = (b + 1) * block < n - 1 ? (b + 1) * block : n - 1,
-						from = b * block > PEAK_REACH ? (b * block - PEAK_REACH) / block : 0,
-						to = (end - 1 + PEAK_REACH) / block < nblocks ? (end - 1 + PEAK_REACH) / block : nblocks - 1;
-			double		floor_bound = bmin[from];
+		size_t		end = (b + 1) * block < n - 1 ? (b + 1) * block : n - 1,
+					from = b * block > PEAK_REACH ? (b * block - PEAK_REACH) / block : 0,
+					to = (end - 1 + PEAK_REACH) / block < nblocks ? (end - 1 + PEAK_REACH) / block : nblocks - 1;
 
-			for (size_t k = from + 1; k <= to; k++)
-				floor_bound = bmin[k] < floor_bound ? bmin[k] : floor_bound;
-			/* the lowest index ranks first among equals: the block's best case */
-			if (pass == 1 && !may_enter(best, first, bmax[b] - floor_bound))
-				continue;
-			for (size_t i = first; i < end; i++)
-			{
-				/* the cheap, predictable test first */
-				if ((y[i] == bmax[b]) != (pass == 0) || !is_local_max(y, i))
-					continue;
-				consider_peak(y, n, i, floor_bound, best);
-			}
+		floor_bound[b] = bmin[from];
+		for (size_t k = from + 1; k <= to; k++)
+			floor_bound[b] = bmin[k] < floor_bound[b] ? bmin[k] : floor_bound[b];
+	}
+	for (size_t b = 0; b < nblocks; b++)
+		if (top[b] > 0 && top[b] < n - 1 && is_local_max(y, top[b]))
+			consider_peak(y, n, top[b], floor_bound[b], best);
+	for (size_t start = 1; start < n - 1; start += MAXIMA_CHUNK)
+	{
+		size_t		end = start + MAXIMA_CHUNK < n - 1 ? start + MAXIMA_CHUNK : n - 1,
+					count = 0;
+
+		for (size_t i = start; i < end; i++)
+		{
+			maxima[count] = i;
+			count += is_local_max(y, i);
+		}
+		for (size_t k = 0; k < count; k++)
+		{
+			size_t		i = maxima[k],
+						b = i >> shift;
+
+			if (i != top[b])
+				consider_peak(y, n, i, floor_bound[b], best);
 		}
 	}
 }
