@@ -10,8 +10,8 @@
  * case (all is well) is a branch-free pass over packed comparisons; only a
  * failure pays for finding and describing the first bad point.
  */
-static bool
-axis_ok(const double *x, size_t n)
+bool
+gs_sorted_finite(const double *x, size_t n, bool strict)
 {
 	v2i			ok0 = {-1, -1},
 				ok1 = {-1, -1};
@@ -22,14 +22,21 @@ axis_ok(const double *x, size_t n)
 		return true;
 	if (!isfinite(x[0]) || !isfinite(x[n - 1]))
 		return false;
-	/* increasing with finite ends rules out NaN and infinities inside */
-	for (; i + 3 < n; i += 4)
-	{
-		ok0 &= load2(x + i) > load2(x + i - 1);
-		ok1 &= load2(x + i + 2) > load2(x + i + 1);
-	}
+	/* ordered with finite ends rules out NaN (no comparison holds) and infinities inside */
+	if (strict)
+		for (; i + 3 < n; i += 4)
+		{
+			ok0 &= load2(x + i) > load2(x + i - 1);
+			ok1 &= load2(x + i + 2) > load2(x + i + 1);
+		}
+	else
+		for (; i + 3 < n; i += 4)
+		{
+			ok0 &= load2(x + i) >= load2(x + i - 1);
+			ok1 &= load2(x + i + 2) >= load2(x + i + 1);
+		}
 	for (; i < n; i++)
-		ok &= x[i] > x[i - 1];
+		ok &= strict ? x[i] > x[i - 1] : x[i] >= x[i - 1];
 	ok0 &= ok1;
 	return ok & (ok0[0] != 0) & (ok0[1] != 0);
 }
@@ -60,7 +67,7 @@ values_ok(const double *v, size_t n)
 gs_status
 gs_check_axis(const double *x, size_t n, gs_error *err)
 {
-	if (axis_ok(x, n))
+	if (gs_sorted_finite(x, n, true))
 		return GS_OK;
 	for (size_t i = 0; i < n; i++)
 	{

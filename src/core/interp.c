@@ -1,6 +1,5 @@
 #include "interp.h"
 
-#include <float.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -432,11 +431,9 @@ check_targets(const double *x, size_t n, const double *xt, size_t m,
 			  gs_extrapolation extrapolation, gs_error *err)
 {
 	size_t		outside = 0;
-	bool		bad = m > 0 && !(fabs(xt[0]) <= DBL_MAX);
+	bool		bad = !gs_sorted_finite(xt, m, false);
 
-	/* branch-free while all is well; the second loop only names the culprit */
-	for (size_t k = 1; k < m; k++)
-		bad |= !(fabs(xt[k]) <= DBL_MAX) | (xt[k] < xt[k - 1]);
+	/* the second loop only names the culprit */
 	for (size_t k = 0; bad && k < m; k++)
 	{
 		if (!isfinite(xt[k]))

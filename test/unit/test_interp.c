@@ -112,6 +112,21 @@ GS_TEST(test_interp_bad_inputs)
 	CHECK(gs_interp(x, y, 3, GS_INTERP_CUBIC, GS_EXTRAP_NAN, far, 2, out, scratch, &err) == GS_ERR_PARAM);
 	CHECK(strstr(err.msg, "overlap") != NULL);
 	CHECK(gs_interp(x, y, 3, GS_INTERP_CUBIC, GS_EXTRAP_ERROR, unsorted, 2, out, scratch, &err) == GS_ERR_PARAM);
+	CHECK(strstr(err.msg, "not sorted at position 2") != NULL);
+	/* targets: equal neighbours are fine; NaN or infinity anywhere is named */
+	{
+		double		ties[] = {1.5, 1.5, 2, 2, 2.5, 2.5, 2.5},
+					bad[] = {1.5, 1.6, 1.7, 1.8, NAN, 2.5},
+					inf_end[] = {1.5, 2, INFINITY},
+					many[7];
+
+		CHECK(gs_interp(x, y, 3, GS_INTERP_CUBIC, GS_EXTRAP_ERROR, ties, 7, many, scratch, &err) == GS_OK);
+		CHECK_CLOSE(many[0], many[1], 0, 0);
+		CHECK(gs_interp(x, y, 3, GS_INTERP_CUBIC, GS_EXTRAP_NAN, bad, 6, many, scratch, &err) == GS_ERR_PARAM);
+		CHECK(strstr(err.msg, "target x[5] is not finite") != NULL);
+		CHECK(gs_interp(x, y, 3, GS_INTERP_CUBIC, GS_EXTRAP_NAN, inf_end, 3, many, scratch, &err) == GS_ERR_PARAM);
+		CHECK(strstr(err.msg, "target x[3] is not finite") != NULL);
+	}
 	CHECK(gs_interp(xdup, y, 3, GS_INTERP_CUBIC, GS_EXTRAP_ERROR, x, 3, out, scratch, &err) == GS_ERR_PARAM);
 	CHECK(gs_interp(x, ynan, 3, GS_INTERP_LINEAR, GS_EXTRAP_ERROR, x, 3, out, scratch, &err) == GS_ERR_PARAM);
 	CHECK(strstr(err.msg, "NaN") != NULL);
