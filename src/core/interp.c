@@ -403,28 +403,21 @@ akima_slopes(size_t n, const double *sl, double *d, double *m)
 	}
 }
 
-/* The cubic Hermite piece on one interval, in PPoly's coefficient order. */
-typedef struct hermite_piece
+/* The cubic Hermite piece on interval i at v, in PPoly's coefficient order. */
+static inline double
+hermite_at(const double *x, const double *y, const double *d, const double *sl,
+		   const double *inv_h, size_t i, double v)
 {
-	double		x0,
-				c0,
-				c1,
-				c2,
-				c3;
-} hermite_piece;
+	double		t = (d[i] + d[i + 1] - 2 * sl[i]) * inv_h[i],
+				c0 = t * inv_h[i],
+				c1 = (sl[i] - d[i]) * inv_h[i] - t,
+				s = v - x[i];
 
-static inline void
-hermite_setup(const double *x, const double *y, const double *d, const double *sl,
-			  const double *inv_h, size_t i, hermite_piece *p)
-{
-	double		t = (d[i] + d[i + 1] - 2 * sl[i]) * inv_h[i];
-
-	p->x0 = x[i];
-	p->c0 = t * inv_h[i];
-	p->c1 = (sl[i] - d[i]) * inv_h[i] - t;
-	p->c2 = d[i];
-	p->c3 = y[i];
+	return ((c0 * s + c1) * s + d[i]) * s + y[i];
 }
+
+/* Targets are placed in their intervals this many at a time. */
+#define INTERP_CHUNK 256
 
 static gs_status
 check_targets(const double *x, size_t n, const double *xt, size_t m,
@@ -474,8 +467,9 @@ gs_interp(const double *x, const double *y, size_t n, gs_interp_method method,
 			   *inv_h = sl + n,
 			   *work = inv_h + n;	/* 7n, or n + 3 for akima */
 	size_t		i = 0,
-				piece = SIZE_MAX;
-	hermite_piece hp = {0};
+				lo = 0,
+				hi,
+				last;
 	gs_status	rc;
 
 	if (method >= GS_INTERP_COUNT || extrapolation >= GS_EXTRAP_COUNT)
@@ -508,35 +502,47 @@ gs_interp(const double *x, const double *y, size_t n, gs_interp_method method,
 			break;
 	}
 
-	for (size_t k = 0; k < m; k++)
-	{
-		double		v = xt[k],
-					s;
+	/* sorted targets: [0, lo) lie below the axis, [lo, last) inside, [last, hi) on its end, [hi, m) above */
+	while (lo < m && xt[lo] < x[0])
+		lo++;
+	for (hi = m; hi > lo && xt[hi - 1] > x[n - 1]; hi--)
+		;
+	for (last = hi; last > lo && xt[last - 1] == x[n - 1]; last--)
+		;
+	for (size_t k = 0; k < lo; k++)
+		yt[k] = extrapolation == GS_EXTRAP_NAN ? NAN : y[0];
+	for (size_t k = last; k < hi; k++)
+		yt[k] = y[n - 1];
+	for (size_t k = hi; k < m; k++)
+		yt[k] = extrapolation == GS_EXTRAP_NAN ? NAN : y[n - 1];
 
-		if (v < x[0] || v > x[n - 1])
+	/*
+	 * A chunk of targets is first placed in its intervals, then evaluated.
+	 * The placing loop's exits are hard to predict, and alone it recovers
+	 * from each miss quickly; the evaluation then has no branch at all and
+	 * its iterations overlap.
+	 */
+	for (size_t k0 = lo; k0 < last; k0 += INTERP_CHUNK)
+	{
+		size_t		k1 = k0 + INTERP_CHUNK < last ? k0 + INTERP_CHUNK : last,
+					at[INTERP_CHUNK];
+
+		for (size_t k = k0; k < k1; k++)
 		{
-			yt[k] = extrapolation == GS_EXTRAP_NAN ? NAN : (v < x[0] ? y[0] : y[n - 1]);
-			continue;
+			while (x[i + 1] <= xt[k])
+				i++;
+			at[k - k0] = i;
 		}
-		if (v == x[n - 1])
-		{
-			yt[k] = y[n - 1];
-			continue;
-		}
-		while (x[i + 1] <= v)
-			i++;
 		if (method == GS_INTERP_LINEAR)
-		{
-			yt[k] = sl[i] * (v - x[i]) + y[i];
-			continue;
-		}
-		if (i != piece)
-		{
-			hermite_setup(x, y, d, sl, inv_h, i, &hp);
-			piece = i;
-		}
-		s = v - hp.x0;
-		yt[k] = ((hp.c0 * s + hp.c1) * s + hp.c2) * s + hp.c3;
+			for (size_t k = k0; k < k1; k++)
+			{
+				size_t		j = at[k - k0];
+
+				yt[k] = sl[j] * (xt[k] - x[j]) + y[j];
+			}
+		else
+			for (size_t k = k0; k < k1; k++)
+				yt[k] = hermite_at(x, y, d, sl, inv_h, at[k - k0], xt[k]);
 	}
 	return GS_OK;
 }
