@@ -60,8 +60,8 @@ gs_idwt_length(size_t m, const gs_wavelet *w)
 
 /* Outputs of gs_dwt per block: its inputs are gathered into stack arrays. */
 #define DWT_BLOCK 64
-/* Outputs of one step of the inner loop: eight sums of each filter at once. */
-#define DWT_STEP 8
+/* Outputs of one step of the inner loop: sixteen sums of each filter at once. */
+#define DWT_STEP 16
 
 /*
  * ca[o] = Σ_j lo[j]·x[2o+1−j] over the symmetric extension (and cd with hi),
@@ -69,9 +69,10 @@ gs_idwt_length(size_t m, const gs_wavelet *w)
  * j, the terms read x[2(o−q)+1] and x[2(o−q)] (j = 2q, 2q+1): per block the
  * odd and even samples are gathered once (through the extension at the
  * ends), after which neighbouring outputs read neighbouring values.  Each
- * sum is a chain of dependent additions, so eight outputs of each filter go
- * at once (sixteen chains) to keep the adders busy; with AVX the clone of
- * this function does them four to a vector.
+ * sum is a chain of dependent additions, so sixteen outputs of each filter
+ * go at once: with AVX the clone of this function does them four to a
+ * vector, and the eight vector chains, two additions each per pair of taps,
+ * keep both adders busy despite their latency.
  */
 GS_VECTOR_CLONES void
 gs_dwt(const double *x, size_t n, const gs_wavelet *w, double *ca, double *cd)
@@ -114,36 +115,58 @@ gs_dwt(const double *x, size_t n, const gs_wavelet *w, double *ca, double *cd)
 		{
 			const double *od = odd + k + half - 1,
 					   *ev = even + k + half - 1;
-			v4d			a0 = {0, 0, 0, 0},
-						a4 = a0,
-						d0 = a0,
-						d4 = a0;
-			double		out[4 * DWT_STEP / 2];
+			v4d			a0,
+						a4,
+						a8,
+						a12,
+						d0,
+						d4,
+						d8,
+						d12;
+			double		out[2 * DWT_STEP];
 
+			splat4(&a0, 0);
+			a4 = a8 = a12 = d0 = d4 = d8 = d12 = a0;
 			for (int q = 0; q < half; q++)
 			{
-				v4d			o0v,
-							o4v,
-							e0v,
-							e4v;
+				v4d			o0,
+							o4,
+							o8,
+							o12;
 
-				load4(&o0v, od - q);
-				load4(&o4v, od + 4 - q);
-				load4(&e0v, ev - q);
-				load4(&e4v, ev + 4 - q);
-				a0 += lo[2 * q] * o0v;
-				a4 += lo[2 * q] * o4v;
-				d0 += hi[2 * q] * o0v;
-				d4 += hi[2 * q] * o4v;
-				a0 += lo[2 * q + 1] * e0v;
-				a4 += lo[2 * q + 1] * e4v;
-				d0 += hi[2 * q + 1] * e0v;
-				d4 += hi[2 * q + 1] * e4v;
+				load4(&o0, od - q);
+				load4(&o4, od + 4 - q);
+				load4(&o8, od + 8 - q);
+				load4(&o12, od + 12 - q);
+				a0 += lo[2 * q] * o0;
+				a4 += lo[2 * q] * o4;
+				a8 += lo[2 * q] * o8;
+				a12 += lo[2 * q] * o12;
+				d0 += hi[2 * q] * o0;
+				d4 += hi[2 * q] * o4;
+				d8 += hi[2 * q] * o8;
+				d12 += hi[2 * q] * o12;
+				load4(&o0, ev - q);
+				load4(&o4, ev + 4 - q);
+				load4(&o8, ev + 8 - q);
+				load4(&o12, ev + 12 - q);
+				a0 += lo[2 * q + 1] * o0;
+				a4 += lo[2 * q + 1] * o4;
+				a8 += lo[2 * q + 1] * o8;
+				a12 += lo[2 * q + 1] * o12;
+				d0 += hi[2 * q + 1] * o0;
+				d4 += hi[2 * q + 1] * o4;
+				d8 += hi[2 * q + 1] * o8;
+				d12 += hi[2 * q + 1] * o12;
 			}
 			memcpy(out, &a0, sizeof(a0));
 			memcpy(out + 4, &a4, sizeof(a4));
-			memcpy(out + 8, &d0, sizeof(d0));
-			memcpy(out + 12, &d4, sizeof(d4));
+			memcpy(out + 8, &a8, sizeof(a8));
+			memcpy(out + 12, &a12, sizeof(a12));
+			memcpy(out + 16, &d0, sizeof(d0));
+			memcpy(out + 20, &d4, sizeof(d4));
+			memcpy(out + 24, &d8, sizeof(d8));
+			memcpy(out + 28, &d12, sizeof(d12));
 			for (size_t e = 0; e < DWT_STEP && k + e < count; e++)
 			{
 				ca[o0 + k + e] = out[e];
