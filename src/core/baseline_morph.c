@@ -195,12 +195,8 @@ consider_peak(const double *y, size_t n, size_t i, double floor_bound, strongest
  * peak's bases lie within PEAK_REACH points, so its prominence is at most
  * y[i] minus the lowest block minimum over that span.
  */
-#define MIN_BLOCK_SHIFT 5
-#define MIN_BLOCK ((size_t) 1 << MIN_BLOCK_SHIFT)
+#define MIN_BLOCK 32
 #define MAX_BLOCKS 1024
-
-/* Local maxima are looked for this many points at a time. */
-#define MAXIMA_CHUNK 256
 
 static inline bool
 is_local_max(const double *y, size_t i)
@@ -255,9 +251,10 @@ block_extremes(const double *y, size_t len, double *lo, double *hi)
  * peaks fail the block-minimum bound and cost no scan, and those that pass
  * it scan the right side first, skip the left scan when the right base
  * already keeps them out, and stop the left scan once it falls below the
- * right base.  The local maxima are gathered a chunk at a time by a loop
- * without a branch per point (whether a point is one is a coin toss on
- * noisy data), and only they are visited.
+ * right base.  Blocks whose highest point cannot enter are skipped whole;
+ * in the others the local maxima are gathered by a loop without a branch
+ * per point (whether a point is one is a coin toss on noisy data), and only
+ * they are visited.
  */
 static void
 find_strongest(const double *y, size_t n, strongest *best)
@@ -265,18 +262,14 @@ find_strongest(const double *y, size_t n, strongest *best)
 	double		bmin[MAX_BLOCKS],
 				floor_bound[MAX_BLOCKS];
 	size_t		top[MAX_BLOCKS],
-				maxima[MAXIMA_CHUNK];
+				maxima[MIN_BLOCK];
 	size_t		block = MIN_BLOCK,
-				shift = MIN_BLOCK_SHIFT,
 				nblocks;
 
 	if (n < 3)
 		return;
 	while ((n + block - 1) / block > MAX_BLOCKS)
-	{
 		block *= 2;
-		shift++;
-	}
 	nblocks = (n + block - 1) / block;
 	for (size_t b = 0; b < nblocks; b++)
 	{
@@ -304,23 +297,27 @@ find_strongest(const double *y, size_t n, strongest *best)
 	for (size_t b = 0; b < nblocks; b++)
 		if (top[b] > 0 && top[b] < n - 1 && is_local_max(y, top[b]))
 			consider_peak(y, n, top[b], floor_bound[b], best);
-	for (size_t start = 1; start < n - 1; start += MAXIMA_CHUNK)
+	for (size_t b = 0; b < nblocks; b++)
 	{
-		size_t		end = start + MAXIMA_CHUNK < n - 1 ? start + MAXIMA_CHUNK : n - 1,
-					count = 0;
+		size_t		first = b * block > 1 ? b * block : 1,
+					end = (b + 1) * block < n - 1 ? (b + 1) * block : n - 1;
 
-		for (size_t i = start; i < end; i++)
+		/* the lowest index ranks first among equals: the block's best case */
+		if (!may_enter(best, first, y[top[b]] - floor_bound[b]))
+			continue;
+		for (size_t start = first; start < end; start += MIN_BLOCK)
 		{
-			maxima[count] = i;
-			count += is_local_max(y, i);
-		}
-		for (size_t k = 0; k < count; k++)
-		{
-			size_t		i = maxima[k],
-						b = i >> shift;
+			size_t		stop = start + MIN_BLOCK < end ? start + MIN_BLOCK : end,
+						count = 0;
 
-			if (i != top[b])
-				consider_peak(y, n, i, floor_bound[b], best);
+			for (size_t i = start; i < stop; i++)
+			{
+				maxima[count] = i;
+				count += is_local_max(y, i);
+			}
+			for (size_t k = 0; k < count; k++)
+				if (maxima[k] != top[b])
+					consider_peak(y, n, maxima[k], floor_bound[b], best);
 		}
 	}
 }
