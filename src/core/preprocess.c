@@ -134,10 +134,23 @@ grid_of(const gs_preprocess_config *c, const double *x, size_t n, size_t max_poi
 		gs_error_detail(err, "The spectrum covers %g to %g; the grid step is %g.", x[0], x[n - 1], c->step);
 		return GS_ERR_PARAM;
 	}
-	if ((st = gs_uniform_grid_count(lo, hi, c->step, max_points, count, err)) != GS_OK)
+	/* a grid is a spectrum's axis: never above the format's ceiling */
+	if ((st = gs_uniform_grid_count(lo, hi, c->step, max_points < GS_MAX_POINTS_CEILING ?
+									max_points : GS_MAX_POINTS_CEILING, count, err)) != GS_OK)
 		return st;
 	*start = lo;
 	return GS_OK;
+}
+
+/*
+ * t[k] = start + step·k.  Grids stay below GS_MAX_POINTS_CEILING points, so
+ * k fits an int, whose conversion to double packs (a size_t's does not).
+ */
+static void
+fill_grid(double *t, size_t m, double start, double step)
+{
+	for (int k = 0; k < (int) m; k++)
+		t[k] = start + step * (double) k;
 }
 
 gs_status
@@ -191,8 +204,7 @@ gs_preprocess(const gs_spectrum_view *s, const gs_preprocess_config *c, size_t m
 			(st = reserve_scratch(ws, gs_interp_scratch_size(n), err)) != GS_OK)
 			return st;
 		axis = view_axis ? s->x : ws->x;	/* after reserve_points, which may move ws->x */
-		for (size_t k = 0; k < m; k++)
-			ws->t[k] = start + c->step * (double) k;
+		fill_grid(ws->t, m, start, c->step);
 		/* edge extrapolation only absorbs rounding: the grid lies inside the range */
 		if ((st = gs_interp(axis, ws->y, n, c->resample_method, GS_EXTRAP_EDGE, ws->t, m, ws->u,
 							ws->scratch, err)) != GS_OK)
