@@ -53,27 +53,33 @@ gs_threshold_mode_name(gs_threshold_mode mode)
 }
 
 /*
- * pywt's soft rule, v·(1 − value/|v|) above the threshold and 0 below, two
- * lanes at a time: a division per coefficient is most of its cost, and the
- * packed one costs about what a scalar one does.  Below the threshold the
- * lane's quotient is computed and dropped (|v| may be 0 there: inf or NaN,
- * masked away).
+ * pywt's soft rule, v·(1 − value/|v|) above the threshold and 0 below.  A
+ * division per coefficient is most of its cost, and a packed division costs
+ * what a scalar one does, so the coefficients go four at a time where the
+ * CPU allows (two with SSE2).  Below the threshold the lane's quotient is
+ * computed and dropped (|v| may be 0 there: inf or NaN, masked away).
  */
-static void
+GS_VECTOR_CLONES static void
 soft_threshold(double *v, size_t n, double value)
 {
-	const v2i	sign_bit = {INT64_MIN, INT64_MIN};
-	const v2d	t = splat(value),
-				one = splat(1);
+	const v4i	sign_bit = {INT64_MIN, INT64_MIN, INT64_MIN, INT64_MIN};
+	v4d			t,
+				one;
 	size_t		i = 0;
 
-	for (; i + 2 <= n; i += 2)
+	splat4(&t, value);
+	splat4(&one, 1);
+	for (; i + 4 <= n; i += 4)
 	{
-		v2d			x = load2(v + i),
-					mag = (v2d) ((v2i) x & ~sign_bit),
-					kept = x * (one - t / mag);
+		v4d			x,
+					mag,
+					kept;
 
-		store2(v + i, (v2d) ((v2i) kept & (mag > t)));
+		load4(&x, v + i);
+		mag = (v4d) ((v4i) x & ~sign_bit);
+		kept = x * (one - t / mag);
+		kept = (v4d) ((v4i) kept & (mag > t));
+		memcpy(v + i, &kept, sizeof(kept));
 	}
 	for (; i < n; i++)
 	{

@@ -44,9 +44,10 @@ divide_all(double *v, size_t n, double d)
 /*
  * Centred moving average over the points that exist, by running sums.  In
  * the middle, where the whole window exists, the sum moves by the difference
- * of the point that enters and the one that leaves: one addition per step
- * waits on the step before, the differences and the divisions by the window
- * do not and run packed; near the ends the window is cut short.
+ * of the point that enters and the one that leaves.  The differences and the
+ * divisions by the window are independent and run packed; the sums form two
+ * interleaved chains, each waiting on one addition per two steps.  Near the
+ * ends the window is cut short.
  */
 static void
 moving_average(const double *y, size_t n, int window, double *out)
@@ -66,8 +67,30 @@ moving_average(const double *y, size_t n, int window, double *out)
 	}
 	for (size_t k = head_end; k < mid_end; k++)
 		out[k] = y[k + h] - y[k - h - 1];
-	for (; i < mid_end; i++)
-		out[i] = sum += out[i];
+	if (i < mid_end)
+	{
+		/* the sums of the even and of the odd steps, each moved by two differences at once */
+		double		even = sum,
+					odd = sum + out[i],
+					prev = out[i];
+
+		out[i++] = odd;
+		for (; i + 1 < mid_end; i += 2)
+		{
+			double		d0 = out[i],
+						d1 = out[i + 1];
+
+			out[i] = even += prev + d0;
+			out[i + 1] = odd += d0 + d1;
+			prev = d1;
+		}
+		sum = odd;
+		if (i < mid_end)
+		{
+			out[i] = sum += out[i];
+			i++;
+		}
+	}
 	divide_all(out + head_end, mid_end - head_end, (double) (2 * h + 1));
 	if (mid_end > head_end)
 	{

@@ -41,6 +41,7 @@ splat(double a)
  * pointers only: returning one by value would depend on whether AVX is on.
  */
 typedef double v4d __attribute__((vector_size(32)));
+typedef int64_t v4i __attribute__((vector_size(32)));
 
 static inline void
 load4(v4d *v, const double *p)
