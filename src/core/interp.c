@@ -64,7 +64,7 @@ gs_extrapolation_parse(const char *name, gs_extrapolation *mode, gs_error *err)
 size_t
 gs_interp_scratch_size(size_t n)
 {
-	return (10 * n + 3) * sizeof(double);
+	return (11 * n + 3) * sizeof(double);
 }
 
 /*
@@ -161,14 +161,15 @@ typedef struct spline_rows
 } spline_rows;
 
 static inline void
-put_row(const spline_rows *r, size_t i, spline_row row)
+put_row(double *restrict lower, double *restrict diag, double *restrict upper,
+		double *restrict rhs, size_t i, spline_row row)
 {
 	double		k = pow2_recip(row.diag);
 
-	r->lower[i] = row.lower * k;
-	r->diag[i] = row.diag * k;
-	r->upper[i] = row.upper * k;
-	r->rhs[i] = row.rhs * k;
+	lower[i] = row.lower * k;
+	diag[i] = row.diag * k;
+	upper[i] = row.upper * k;
+	rhs[i] = row.rhs * k;
 }
 
 GS_VECTOR_CLONES static void
@@ -176,15 +177,7 @@ interior_rows(const double *x, size_t n, const double *sl, double *restrict lowe
 			  double *restrict diag, double *restrict upper, double *restrict rhs)
 {
 	for (size_t i = 1; i + 1 < n; i++)
-	{
-		spline_row	row = interior_row(x, sl, i);
-		double		k = pow2_recip(row.diag);
-
-		lower[i] = row.lower * k;
-		diag[i] = row.diag * k;
-		upper[i] = row.upper * k;
-		rhs[i] = row.rhs * k;
-	}
+		put_row(lower, diag, upper, rhs, i, interior_row(x, sl, i));
 }
 
 /*
@@ -287,15 +280,15 @@ spline_slopes(const double *x, size_t n, const double *sl, bool natural, double 
 	size_t		p = n / 2;
 	spline_rows r = {work, work + n, work + 2 * n, work + 3 * n};
 	continuants c = {work + 4 * n, work + 5 * n, work + 6 * n};
-	double	   *f = c.before,	/* each f[i] replaces the q[i-1] it is made from */
+	double	   *f = work + 7 * n,
 				up,
 				down;
 	recurrence	top,
 				bottom;
 
-	put_row(&r, 0, first_row(x, n, sl, natural));
+	put_row(r.lower, r.diag, r.upper, r.rhs, 0, first_row(x, n, sl, natural));
 	interior_rows(x, n, sl, r.lower, r.diag, r.upper, r.rhs);
-	put_row(&r, n - 1, last_row(x, n, sl, natural));
+	put_row(r.lower, r.diag, r.upper, r.rhs, n - 1, last_row(x, n, sl, natural));
 	/* the two ends' recurrences are independent: interleaved, they overlap */
 	top = recurrence_start(&r, &c, 0, 1);
 	bottom = recurrence_start(&r, &c, n - 1, -1);
@@ -465,7 +458,7 @@ gs_interp(const double *x, const double *y, size_t n, gs_interp_method method,
 	double	   *d = scratch,
 			   *sl = d + n,
 			   *inv_h = sl + n,
-			   *work = inv_h + n;	/* 7n, or n + 3 for akima */
+			   *work = inv_h + n;	/* 8n for the splines, n + 3 for akima */
 	size_t		i = 0,
 				lo = 0,
 				hi,
