@@ -204,45 +204,27 @@ is_local_max(const double *y, size_t i)
 	return (y[i] > y[i - 1]) & (y[i] >= y[i + 1]);
 }
 
-/* Lanewise a < b ? a : b and a > b ? a : b, as minsd and maxsd do them. */
-static inline v2d
-min2(v2d a, v2d b)
-{
-	v2i			lt = a < b;
-
-	return (v2d) (((v2i) a & lt) | ((v2i) b & ~lt));
-}
-
-static inline v2d
-max2(v2d a, v2d b)
-{
-	v2i			gt = a > b;
-
-	return (v2d) (((v2i) a & gt) | ((v2i) b & ~gt));
-}
-
-/* Lowest and highest of y[0 .. len), two lanes at a time. */
+/* Lowest and highest of y[0 .. len): two chains of each, so that the comparisons overlap. */
 static void
-block_extremes(const double *y, size_t len, double *lo, double *hi)
+block_extremes(const double *y, size_t len, double *lowest, double *highest)
 {
-	v2d			vlo = splat(y[0]),
-				vhi = vlo;
+	double		lo[2] = {y[0], y[0]},
+				hi[2] = {y[0], y[0]};
 	size_t		i = 0;
 
 	for (; i + 2 <= len; i += 2)
-	{
-		v2d			v = load2(y + i);
-
-		vlo = min2(v, vlo);
-		vhi = max2(v, vhi);
-	}
+		for (int k = 0; k < 2; k++)
+		{
+			lo[k] = y[i + k] < lo[k] ? y[i + k] : lo[k];
+			hi[k] = y[i + k] > hi[k] ? y[i + k] : hi[k];
+		}
 	if (i < len)
 	{
-		vlo = min2(splat(y[i]), vlo);
-		vhi = max2(splat(y[i]), vhi);
+		lo[0] = y[i] < lo[0] ? y[i] : lo[0];
+		hi[0] = y[i] > hi[0] ? y[i] : hi[0];
 	}
-	*lo = vlo[0] < vlo[1] ? vlo[0] : vlo[1];
-	*hi = vhi[0] > vhi[1] ? vhi[0] : vhi[1];
+	*lowest = lo[1] < lo[0] ? lo[1] : lo[0];
+	*highest = hi[1] > hi[0] ? hi[1] : hi[0];
 }
 
 /*
