@@ -412,11 +412,16 @@ hermite_at(const double *x, const double *y, const double *d, const double *sl,
 /* Targets are placed in their intervals this many at a time. */
 #define INTERP_CHUNK 256
 
+/*
+ * Sorted, finite targets that meet the axis, and outside it only where
+ * extrapolation allows.  On success xt[0 .. *lo) lie below the axis and
+ * xt[*hi .. m) above it.
+ */
 static gs_status
 check_targets(const double *x, size_t n, const double *xt, size_t m,
-			  gs_extrapolation extrapolation, gs_error *err)
+			  gs_extrapolation extrapolation, size_t *lo, size_t *hi, gs_error *err)
 {
-	size_t		outside = 0;
+	size_t		outside;
 	bool		bad = !gs_sorted_finite(xt, m, false);
 
 	/* the second loop only names the culprit */
@@ -427,11 +432,11 @@ check_targets(const double *x, size_t n, const double *xt, size_t m,
 		if (k > 0 && xt[k] < xt[k - 1])
 			return gs_fail(err, GS_ERR_PARAM, "target x is not sorted at position %zu", k + 1);
 	}
-	/* sorted targets: those outside the range are a run at each end */
-	for (size_t k = 0; k < m && xt[k] < x[0]; k++)
-		outside++;
-	for (size_t k = m; k > 0 && xt[k - 1] > x[n - 1]; k--)
-		outside++;
+	for (*lo = 0; *lo < m && xt[*lo] < x[0]; (*lo)++)
+		;
+	for (*hi = m; *hi > *lo && xt[*hi - 1] > x[n - 1]; (*hi)--)
+		;
+	outside = *lo + (m - *hi);
 	if (m > 0 && outside == m)
 	{
 		gs_fail(err, GS_ERR_PARAM, "target axis does not overlap the spectrum");
@@ -460,8 +465,8 @@ gs_interp(const double *x, const double *y, size_t n, gs_interp_method method,
 			   *inv_h = sl + n,
 			   *work = inv_h + n;	/* 8n for the splines, n + 3 for akima */
 	size_t		i = 0,
-				lo = 0,
-				hi,
+				lo = 0,			/* the runs check_targets finds */
+				hi = 0,
 				last;
 	gs_status	rc;
 
@@ -471,7 +476,7 @@ gs_interp(const double *x, const double *y, size_t n, gs_interp_method method,
 								  "linear interpolation" : method_names[method], err)) != GS_OK ||
 		(rc = gs_check_axis(x, n, err)) != GS_OK ||
 		(rc = gs_check_finite(y, n, "y", err)) != GS_OK ||
-		(rc = check_targets(x, n, xt, m, extrapolation, err)) != GS_OK)
+		(rc = check_targets(x, n, xt, m, extrapolation, &lo, &hi, err)) != GS_OK)
 		return rc;
 
 	secants(x, y, n, sl, inv_h);
@@ -495,11 +500,7 @@ gs_interp(const double *x, const double *y, size_t n, gs_interp_method method,
 			break;
 	}
 
-	/* sorted targets: [0, lo) lie below the axis, [lo, last) inside, [last, hi) on its end, [hi, m) above */
-	while (lo < m && xt[lo] < x[0])
-		lo++;
-	for (hi = m; hi > lo && xt[hi - 1] > x[n - 1]; hi--)
-		;
+	/* [0, lo) lie below the axis, [lo, last) inside, [last, hi) on its end, [hi, m) above */
 	for (last = hi; last > lo && xt[last - 1] == x[n - 1]; last--)
 		;
 	for (size_t k = 0; k < lo; k++)

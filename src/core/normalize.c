@@ -4,7 +4,7 @@
 
 #include "axis_check.h"
 #include "method_names.h"
-#include "v2d.h"
+#include "shift_divide.h"
 
 static const char *const norm_names[GS_NORM_COUNT] = {
 	[GS_NORM_MINMAX] = "minmax",
@@ -54,18 +54,6 @@ value_at(const double *x, const double *y, size_t n, double at, double *v, gs_er
 		i++;
 	*v = i + 1 == n ? y[i] : y[i] + (y[i + 1] - y[i]) * (at - x[i]) / (x[i + 1] - x[i]);
 	return GS_OK;
-}
-
-/*
- * out[i] = (y[i] − shift) / denom.  The divisions are independent, and the
- * divider takes as long for four of them packed as for one, so this runs four
- * wide where the CPU allows (the same quotients).
- */
-GS_VECTOR_CLONES static void
-shift_divide(const double *y, size_t n, double shift, double denom, double *out)
-{
-	for (size_t i = 0; i < n; i++)
-		out[i] = (y[i] - shift) / denom;
 }
 
 gs_status
@@ -155,6 +143,6 @@ gs_normalize(const double *x, const double *y, size_t n, gs_norm_method method, 
 		default:
 			break;
 	}
-	shift_divide(y, n, shift, denom, out);
+	gs_shift_divide(y, n, shift, denom, out);
 	return GS_OK;
 }

@@ -4,7 +4,7 @@
 
 #include "axis_check.h"
 #include "order_stats.h"
-#include "v2d.h"
+#include "shift_divide.h"
 #include "wavelet.h"
 
 const int	gs_snr_default_windows[GS_SNR_DEFAULT_WINDOW_COUNT] = {5, 11, 21, 41};
@@ -31,14 +31,6 @@ slide_to(const double *y, size_t n, size_t h, size_t i, size_t *lo, size_t *hi, 
 	while (*lo < want_lo)
 		sum -= y[(*lo)++];
 	return sum;
-}
-
-/* v[i] /= d: the divisions are independent, four to a division where the CPU allows. */
-GS_VECTOR_CLONES static void
-divide_all(double *v, size_t n, double d)
-{
-	for (size_t i = 0; i < n; i++)
-		v[i] /= d;
 }
 
 /*
@@ -91,7 +83,7 @@ moving_average(const double *y, size_t n, int window, double *out)
 			i++;
 		}
 	}
-	divide_all(out + head_end, mid_end - head_end, (double) (2 * h + 1));
+	gs_shift_divide(out + head_end, mid_end - head_end, 0, (double) (2 * h + 1), out + head_end);
 	if (mid_end > head_end)
 	{
 		lo = mid_end - 1 - h;
