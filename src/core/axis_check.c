@@ -7,14 +7,16 @@
 
 /*
  * The checks run on every call of every numeric function, so the common
- * case (all is well) is a branch-free pass over packed comparisons; only a
- * failure pays for finding and describing the first bad point.
+ * case (all is well) is a branch-free pass over packed comparisons, four
+ * lanes wide where the CPU has them, with two masks so that the ANDs do not
+ * form one chain; only a failure pays for finding and describing the first
+ * bad point.
  */
-bool
+GS_VECTOR_CLONES bool
 gs_sorted_finite(const double *x, size_t n, bool strict)
 {
-	v2i			ok0 = {-1, -1},
-				ok1 = {-1, -1};
+	v4i			ok0,
+				ok1;
 	bool		ok = true;
 	size_t		i = 1;
 
@@ -22,46 +24,62 @@ gs_sorted_finite(const double *x, size_t n, bool strict)
 		return true;
 	if (!isfinite(x[0]) || !isfinite(x[n - 1]))
 		return false;
+	for (int k = 0; k < 4; k++)
+		ok0[k] = ok1[k] = -1;
 	/* ordered with finite ends rules out NaN (no comparison holds) and infinities inside */
-	if (strict)
-		for (; i + 3 < n; i += 4)
+	for (; i + 7 < n; i += 8)
+	{
+		v4d			a,
+					b,
+					c,
+					d;
+
+		load4(&a, x + i - 1);
+		load4(&b, x + i);
+		load4(&c, x + i + 3);
+		load4(&d, x + i + 4);
+		if (strict)
 		{
-			ok0 &= load2(x + i) > load2(x + i - 1);
-			ok1 &= load2(x + i + 2) > load2(x + i + 1);
+			ok0 &= b > a;
+			ok1 &= d > c;
 		}
-	else
-		for (; i + 3 < n; i += 4)
+		else
 		{
-			ok0 &= load2(x + i) >= load2(x + i - 1);
-			ok1 &= load2(x + i + 2) >= load2(x + i + 1);
+			ok0 &= b >= a;
+			ok1 &= d >= c;
 		}
+	}
 	for (; i < n; i++)
 		ok &= strict ? x[i] > x[i - 1] : x[i] >= x[i - 1];
 	ok0 &= ok1;
-	return ok & (ok0[0] != 0) & (ok0[1] != 0);
+	return ok & (ok0[0] != 0) & (ok0[1] != 0) & (ok0[2] != 0) & (ok0[3] != 0);
 }
 
-static bool
+/* v − v is 0 for finite v and NaN for NaN or ±Inf */
+GS_VECTOR_CLONES static bool
 values_ok(const double *v, size_t n)
 {
-	v2i			ok0 = {-1, -1},
-				ok1 = {-1, -1};
+	v4i			ok0,
+				ok1;
 	bool		ok = true;
 	size_t		i = 0;
 
-	/* v − v is 0 for finite v and NaN for NaN or ±Inf */
-	for (; i + 3 < n; i += 4)
+	for (int k = 0; k < 4; k++)
+		ok0[k] = ok1[k] = -1;
+	for (; i + 7 < n; i += 8)
 	{
-		v2d			a = load2(v + i),
-					b = load2(v + i + 2);
+		v4d			a,
+					b;
 
+		load4(&a, v + i);
+		load4(&b, v + i + 4);
 		ok0 &= a - a == 0;
 		ok1 &= b - b == 0;
 	}
 	for (; i < n; i++)
 		ok &= v[i] - v[i] == 0;
 	ok0 &= ok1;
-	return ok & (ok0[0] != 0) & (ok0[1] != 0);
+	return ok & (ok0[0] != 0) & (ok0[1] != 0) & (ok0[2] != 0) & (ok0[3] != 0);
 }
 
 gs_status
