@@ -190,16 +190,25 @@ sure_threshold(const double *d, size_t m, double sigma, double *scratch)
 	return best < universal ? best : universal;
 }
 
+/*
+ * skimage's _bayes_thresh.  The mean square sums in four partial sums, as
+ * numpy's pairwise mean does in its own order, so that the additions do not
+ * wait on one another.
+ */
 static double
 bayes_threshold(const double *d, size_t m, double sigma)
 {
-	double		ss = 0,
+	double		s[4] = {0, 0, 0, 0},
 				var = sigma * sigma,
 				excess;
+	size_t		i;
 
-	for (size_t i = 0; i < m; i++)
-		ss += d[i] * d[i];
-	excess = ss / (double) m - var;
+	for (i = 0; i + 3 < m; i += 4)
+		for (int k = 0; k < 4; k++)
+			s[k] += d[i + k] * d[i + k];
+	for (; i < m; i++)
+		s[0] += d[i] * d[i];
+	excess = ((s[0] + s[1]) + (s[2] + s[3])) / (double) m - var;
 	return var / sqrt(excess > DBL_EPSILON ? excess : DBL_EPSILON);
 }
 
