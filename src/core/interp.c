@@ -396,15 +396,34 @@ akima_slopes(size_t n, const double *sl, double *d, double *m)
 	}
 }
 
-/* The cubic Hermite piece on interval i at v, in PPoly's coefficient order. */
-static inline double
-hermite_at(const double *x, const double *y, const double *d, const double *sl,
-		   const double *inv_h, size_t i, double v)
+/*
+ * The cubic and quadratic coefficients of the Hermite piece on interval i, in
+ * PPoly's order; its linear and constant ones are d[i] and y[i].
+ */
+static inline void
+hermite_coefficients(const double *d, const double *sl, const double *inv_h, size_t i,
+					 double *c0, double *c1)
 {
-	double		t = (d[i] + d[i + 1] - 2 * sl[i]) * inv_h[i],
-				c0 = t * inv_h[i],
-				c1 = (sl[i] - d[i]) * inv_h[i] - t,
-				s = v - x[i];
+	double		t = (d[i] + d[i + 1] - 2 * sl[i]) * inv_h[i];
+
+	*c0 = t * inv_h[i];
+	*c1 = (sl[i] - d[i]) * inv_h[i] - t;
+}
+
+/* The same for every interval at once, when most intervals hold a target. */
+GS_VECTOR_CLONES static void
+all_hermite_coefficients(const double *d, const double *sl, const double *inv_h, size_t n,
+						 double *restrict c0, double *restrict c1)
+{
+	for (size_t i = 0; i + 1 < n; i++)
+		hermite_coefficients(d, sl, inv_h, i, &c0[i], &c1[i]);
+}
+
+static inline double
+hermite_at(const double *x, const double *y, const double *d, double c0, double c1, size_t i,
+		   double v)
+{
+	double		s = v - x[i];
 
 	return ((c0 * s + c1) * s + d[i]) * s + y[i];
 }
@@ -463,11 +482,12 @@ gs_interp(const double *x, const double *y, size_t n, gs_interp_method method,
 	double	   *d = scratch,
 			   *sl = d + n,
 			   *inv_h = sl + n,
-			   *work = inv_h + n;	/* 8n for the splines, n + 3 for akima */
+			   *work = inv_h + n;	/* 8n for the splines, n + 3 for akima, then 2n for the pieces */
 	size_t		i = 0,
 				lo = 0,			/* the runs check_targets finds */
 				hi = 0,
 				last;
+	bool		shared;
 	gs_status	rc;
 
 	if (method >= GS_INTERP_COUNT || extrapolation >= GS_EXTRAP_COUNT)
@@ -511,6 +531,15 @@ gs_interp(const double *x, const double *y, size_t n, gs_interp_method method,
 		yt[k] = extrapolation == GS_EXTRAP_NAN ? NAN : y[n - 1];
 
 	/*
+	 * The pieces' coefficients cost less computed packed for every interval
+	 * than one at a time for each target, unless the targets are few; the
+	 * spline's work space is free by now.
+	 */
+	shared = method != GS_INTERP_LINEAR && 4 * (last - lo) >= n;
+	if (shared)
+		all_hermite_coefficients(d, sl, inv_h, n, work, work + n);
+
+	/*
 	 * A chunk of targets is first placed in its intervals, then evaluated.
 	 * The placing loop's exits are hard to predict, and alone it recovers
 	 * from each miss quickly; the evaluation then has no branch at all and
@@ -534,9 +563,23 @@ gs_interp(const double *x, const double *y, size_t n, gs_interp_method method,
 
 				yt[k] = sl[j] * (xt[k] - x[j]) + y[j];
 			}
+		else if (shared)
+			for (size_t k = k0; k < k1; k++)
+			{
+				size_t		j = at[k - k0];
+
+				yt[k] = hermite_at(x, y, d, work[j], work[n + j], j, xt[k]);
+			}
 		else
 			for (size_t k = k0; k < k1; k++)
-				yt[k] = hermite_at(x, y, d, sl, inv_h, at[k - k0], xt[k]);
+			{
+				size_t		j = at[k - k0];
+				double		c0,
+							c1;
+
+				hermite_coefficients(d, sl, inv_h, j, &c0, &c1);
+				yt[k] = hermite_at(x, y, d, c0, c1, j, xt[k]);
+			}
 	}
 	return GS_OK;
 }

@@ -1,7 +1,11 @@
 #include "spectrum.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
+
+#include "axis_check.h"
+#include "v2d.h"
 
 size_t
 gs_packed_size(size_t n, bool explicit_x)
@@ -67,6 +71,8 @@ check_explicit_axis(double *x, float *y, size_t n, gs_error *err)
 {
 	bool		decreasing = n > 1 && x[1] < x[0];
 
+	if (!decreasing && gs_sorted_finite(x, n, true))
+		return GS_OK;
 	for (size_t i = 0; i < n; i++)
 	{
 		if (!isfinite(x[i]))
@@ -94,6 +100,34 @@ check_explicit_axis(double *x, float *y, size_t n, gs_error *err)
 	return GS_OK;
 }
 
+/*
+ * Every spectrum built passes here, so the common case is one branch-free
+ * pass (y − y is 0 for finite y, NaN otherwise); only a failure looks for the
+ * culprit.
+ */
+GS_VECTOR_CLONES static bool
+floats_finite(const float *y, size_t n)
+{
+	int			ok = 1;
+
+	for (size_t i = 0; i < n; i++)
+		ok &= y[i] - y[i] == 0;
+	return ok;
+}
+
+GS_VECTOR_CLONES bool
+gs_narrow_to_float(const double *in, size_t n, float *out)
+{
+	int			ok = 1;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		ok &= fabs(in[i]) <= FLT_MAX;
+		out[i] = (float) in[i];
+	}
+	return ok;
+}
+
 gs_status
 gs_packed_finish(gs_packed_spectrum *p, gs_error *err)
 {
@@ -102,11 +136,13 @@ gs_packed_finish(gs_packed_spectrum *p, gs_error *err)
 	bool		explicit_x = (p->flags & GS_FLAG_EXPLICIT_X) != 0;
 	double	   *x = explicit_x ? (double *) data : NULL;
 	float	   *y = (float *) (data + (explicit_x ? n * sizeof(double) : 0));
+	bool		bad;
 
 	if ((p->flags & GS_FLAG_LASER) && !(isfinite(p->laser_nm) && p->laser_nm > 0))
 		return gs_fail(err, GS_ERR_PARAM, "laser_nm must be a positive finite number, not %g",
 					   p->laser_nm);
-	for (size_t i = 0; i < n; i++)
+	bad = !floats_finite(y, n);
+	for (size_t i = 0; bad && i < n; i++)
 	{
 		if (!isfinite(y[i]))
 		{

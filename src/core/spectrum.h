@@ -96,6 +96,12 @@ void		gs_packed_init(gs_packed_spectrum *p, gs_unit unit, size_t n, bool explici
  */
 gs_status	gs_packed_finish(gs_packed_spectrum *p, gs_error *err);
 
+/*
+ * out[i] = (float) in[i]; whether every value was finite and at most FLT_MAX
+ * in magnitude (when not, the caller finds and reports the culprit).
+ */
+bool		gs_narrow_to_float(const double *in, size_t n, float *out);
+
 /* A view into a packed spectrum (which must be valid). */
 gs_spectrum_view gs_packed_view(const gs_packed_spectrum *p);
 

@@ -29,6 +29,7 @@ gs_pg_spectrum_from_doubles(const gs_spectrum_view *like, size_t n, const double
 	gs_packed_spectrum *p;
 	double	   *x;
 	float	   *y;
+	bool		bad;
 	gs_error	err;
 
 	if (gs_check_npoints(n, (size_t) gs_max_points, &err) != GS_OK)
@@ -39,14 +40,13 @@ gs_pg_spectrum_from_doubles(const gs_spectrum_view *like, size_t n, const double
 				   like->has_laser ? like->laser_nm : NAN, &x, &y);
 	if (x)
 		memcpy(x, xin, n * sizeof(double));
-	for (size_t i = 0; i < n; i++)
-	{
+	bad = !gs_narrow_to_float(yin, n, y);
+	/* NaN and infinities pass here and gs_packed_finish names them */
+	for (size_t i = 0; bad && i < n; i++)
 		if (isfinite(yin[i]) && fabs(yin[i]) > FLT_MAX)
 			ereport(ERROR,
 					errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 					errmsg("result value %g at point %zu is out of range for type real", yin[i], i + 1));
-		y[i] = (float) yin[i];
-	}
 	if (gs_packed_finish(p, &err) != GS_OK)
 		gs_pg_report(&err);
 	return gs_pg_spectrum_datum(p, size);
