@@ -63,6 +63,16 @@ gs_idwt_length(size_t m, const gs_wavelet *w)
 /* Outputs of one step of the inner loop: sixteen sums of each filter at once. */
 #define DWT_STEP 16
 
+/* Sixteen sums, four to a vector, to p[0..15]. */
+static inline void
+store16(double *p, const v4d *s0, const v4d *s4, const v4d *s8, const v4d *s12)
+{
+	memcpy(p, s0, sizeof(*s0));
+	memcpy(p + 4, s4, sizeof(*s4));
+	memcpy(p + 8, s8, sizeof(*s8));
+	memcpy(p + 12, s12, sizeof(*s12));
+}
+
 /*
  * ca[o] = Σ_j lo[j]·x[2o+1−j] over the symmetric extension (and cd with hi),
  * j = 0..F−1 in that order as PyWavelets adds them.  Split by the parity of
@@ -96,21 +106,27 @@ gs_dwt(const double *x, size_t n, const gs_wavelet *w, double *ca, double *cd)
 					padded = (count + DWT_STEP - 1) & ~(size_t) (DWT_STEP - 1);
 		long		first = 2 * ((long) o0 - (half - 1));	/* even[0] = x[first] */
 
-		for (size_t u = 0; u < padded + half - 1; u++)
-		{
-			long		t = first + 2 * (long) u;
+		size_t		gathered = padded + half - 1;
 
-			if (t >= 0 && t + 1 < (long) n)
+		if (first >= 0 && first + 2 * (long) gathered <= (long) n)
+		{
+			/* inside the signal: a plain deinterleave, which packs */
+			const double *from = x + first;
+
+			for (size_t u = 0; u < gathered; u++)
 			{
-				even[u] = x[t];
-				odd[u] = x[t + 1];
+				even[u] = from[2 * u];
+				odd[u] = from[2 * u + 1];
 			}
-			else
+		}
+		else
+			for (size_t u = 0; u < gathered; u++)
 			{
+				long		t = first + 2 * (long) u;
+
 				even[u] = x[gs_symmetric_index(t, n)];
 				odd[u] = x[gs_symmetric_index(t + 1, n)];
 			}
-		}
 		for (size_t k = 0; k < padded; k += DWT_STEP)
 		{
 			const double *od = odd + k + half - 1,
@@ -159,15 +175,15 @@ gs_dwt(const double *x, size_t n, const gs_wavelet *w, double *ca, double *cd)
 				d8 += hi[2 * q + 1] * o8;
 				d12 += hi[2 * q + 1] * o12;
 			}
-			memcpy(out, &a0, sizeof(a0));
-			memcpy(out + 4, &a4, sizeof(a4));
-			memcpy(out + 8, &a8, sizeof(a8));
-			memcpy(out + 12, &a12, sizeof(a12));
-			memcpy(out + 16, &d0, sizeof(d0));
-			memcpy(out + 20, &d4, sizeof(d4));
-			memcpy(out + 24, &d8, sizeof(d8));
-			memcpy(out + 28, &d12, sizeof(d12));
-			for (size_t e = 0; e < DWT_STEP && k + e < count; e++)
+			if (k + DWT_STEP <= count)
+			{
+				store16(ca + o0 + k, &a0, &a4, &a8, &a12);
+				store16(cd + o0 + k, &d0, &d4, &d8, &d12);
+				continue;
+			}
+			store16(out, &a0, &a4, &a8, &a12);
+			store16(out + DWT_STEP, &d0, &d4, &d8, &d12);
+			for (size_t e = 0; k + e < count; e++)
 			{
 				ca[o0 + k + e] = out[e];
 				cd[o0 + k + e] = out[DWT_STEP + e];
