@@ -8,6 +8,7 @@
 #include "axis_check.h"
 #include "method_names.h"
 #include "order_stats.h"
+#include "sums.h"
 #include "snr.h"
 #include "v2d.h"
 
@@ -190,25 +191,13 @@ sure_threshold(const double *d, size_t m, double sigma, double *scratch)
 	return best < universal ? best : universal;
 }
 
-/*
- * skimage's _bayes_thresh.  The mean square sums in four partial sums, as
- * numpy's pairwise mean does in its own order, so that the additions do not
- * wait on one another.
- */
+/* skimage's _bayes_thresh */
 static double
 bayes_threshold(const double *d, size_t m, double sigma)
 {
-	double		s[4] = {0, 0, 0, 0},
-				var = sigma * sigma,
-				excess;
-	size_t		i;
+	double		var = sigma * sigma,
+				excess = gs_sum_squares(d, m, 0) / (double) m - var;
 
-	for (i = 0; i + 3 < m; i += 4)
-		for (int k = 0; k < 4; k++)
-			s[k] += d[i + k] * d[i + k];
-	for (; i < m; i++)
-		s[0] += d[i] * d[i];
-	excess = ((s[0] + s[1]) + (s[2] + s[3])) / (double) m - var;
 	return var / sqrt(excess > DBL_EPSILON ? excess : DBL_EPSILON);
 }
 

@@ -5,6 +5,7 @@
 #include "axis_check.h"
 #include "method_names.h"
 #include "shift_divide.h"
+#include "sums.h"
 
 static const char *const norm_names[GS_NORM_COUNT] = {
 	[GS_NORM_MINMAX] = "minmax",
@@ -97,32 +98,15 @@ gs_normalize(const double *x, const double *y, size_t n, gs_norm_method method, 
 				return zero_denominator(method, "the area under the spectrum is zero", err);
 			break;
 		case GS_NORM_VECTOR:
-			{
-				/* partial sums, so that the additions do not wait on each other */
-				double		s[4] = {0, 0, 0, 0};
-				size_t		i;
-
-				for (i = 0; i + 3 < n; i += 4)
-					for (int k = 0; k < 4; k++)
-						s[k] += y[i + k] * y[i + k];
-				for (; i < n; i++)
-					s[0] += y[i] * y[i];
-				denom = sqrt((s[0] + s[1]) + (s[2] + s[3]));
-			}
+			denom = sqrt(gs_sum_squares(y, n, 0));
 			if (denom == 0)
 				return zero_denominator(method, "all values are zero", err);
 			break;
 		case GS_NORM_SNV:
 			{
-				double		mean = 0,
-							ss = 0;
+				double		mean = gs_sum(y, n) / (double) n;
 
-				for (size_t i = 0; i < n; i++)
-					mean += y[i];
-				mean /= (double) n;
-				for (size_t i = 0; i < n; i++)
-					ss += (y[i] - mean) * (y[i] - mean);
-				denom = sqrt(ss / (double) n);
+				denom = sqrt(gs_sum_squares(y, n, mean) / (double) n);
 				if (denom == 0)
 					return zero_denominator(method, "the spectrum is constant", err);
 				shift = mean;

@@ -5,6 +5,7 @@
 #include "axis_check.h"
 #include "order_stats.h"
 #include "shift_divide.h"
+#include "sums.h"
 #include "wavelet.h"
 
 const int	gs_snr_default_windows[GS_SNR_DEFAULT_WINDOW_COUNT] = {5, 11, 21, 41};
@@ -96,33 +97,11 @@ moving_average(const double *y, size_t n, int window, double *out)
 	}
 }
 
-/*
- * Four partial sums per pass: one running sum waits on every addition, and
- * numpy.var, the reference, sums pairwise anyway, so no order is the
- * reference's own.
- */
+/* numpy.var: the mean square deviation from the mean. */
 static double
 population_variance(const double *v, size_t n)
 {
-	double		s[4] = {0, 0, 0, 0},
-				mean,
-				ss;
-	size_t		i;
-
-	for (i = 0; i + 3 < n; i += 4)
-		for (int k = 0; k < 4; k++)
-			s[k] += v[i + k];
-	for (; i < n; i++)
-		s[0] += v[i];
-	mean = ((s[0] + s[1]) + (s[2] + s[3])) / (double) n;
-	s[0] = s[1] = s[2] = s[3] = 0;
-	for (i = 0; i + 3 < n; i += 4)
-		for (int k = 0; k < 4; k++)
-			s[k] += (v[i + k] - mean) * (v[i + k] - mean);
-	for (; i < n; i++)
-		s[0] += (v[i] - mean) * (v[i] - mean);
-	ss = (s[0] + s[1]) + (s[2] + s[3]);
-	return ss / (double) n;
+	return gs_sum_squares(v, n, gs_sum(v, n) / (double) n) / (double) n;
 }
 
 static double
