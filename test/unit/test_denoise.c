@@ -323,3 +323,72 @@ GS_TEST(test_order_stats_median_and_sort)
 	CHECK_CLOSE(gs_median_inplace(w, 4), 3, 0, 0);
 	CHECK_CLOSE(gs_median_inplace(one, 1), 7, 0, 0);
 }
+
+static int
+compare_doubles(const void *a, const void *b)
+{
+	double		x = *(const double *) a,
+				y = *(const double *) b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * Medians against a sort, on the shapes that trouble selections (runs of
+ * equal values, sorted, reversed, few distinct values, negatives) and on
+ * every length up to past the packed path's limit, so that both the packed
+ * selection (where the CPU has AVX2) and the in-place one are exercised; v
+ * must stay a permutation of its values.
+ */
+GS_TEST(test_order_stats_median_matches_sort)
+{
+	size_t		sizes[] = {1, 2, 3, 4, 5, 7, 16, 17, 18, 33, 100, 255, 618, 622, 1023, 2047, 2048, 2049, 2052, 5001};
+	double	   *v = malloc(5001 * sizeof(double)),
+			   *ref = malloc(5001 * sizeof(double)),
+			   *after = malloc(5001 * sizeof(double));
+	unsigned	seed = 11;
+
+	for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++)
+		for (int shape = 0; shape < 6; shape++)
+		{
+			size_t		n = sizes[s];
+			double		expect,
+						got;
+
+			for (size_t i = 0; i < n; i++)
+			{
+				seed = seed * 1103515245u + 12345u;
+				switch (shape)
+				{
+					case 0:
+						v[i] = (double) (seed >> 8) / 16777216.0;
+						break;
+					case 1:		/* mostly zeros, like thresholded details */
+						v[i] = (seed >> 28) < 11 ? 0 : (double) (seed >> 20);
+						break;
+					case 2:
+						v[i] = (double) i;
+						break;
+					case 3:
+						v[i] = -(double) i;
+						break;
+					case 4:		/* three distinct values */
+						v[i] = (double) ((seed >> 16) % 3) - 1;
+						break;
+					default:
+						v[i] = 4.25;
+				}
+			}
+			memcpy(ref, v, n * sizeof(double));
+			qsort(ref, n, sizeof(double), compare_doubles);
+			expect = n % 2 ? ref[n / 2] : (ref[n / 2 - 1] + ref[n / 2]) / 2;
+			got = gs_median_inplace(v, n);
+			CHECK_MSG(got == expect, "n %zu shape %d: median %.17g, sorted %.17g", n, shape, got, expect);
+			memcpy(after, v, n * sizeof(double));
+			qsort(after, n, sizeof(double), compare_doubles);
+			CHECK_MSG(memcmp(after, ref, n * sizeof(double)) == 0, "n %zu shape %d: v lost values", n, shape);
+		}
+	free(v);
+	free(ref);
+	free(after);
+}
