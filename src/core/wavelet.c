@@ -223,7 +223,9 @@ gs_idwt(const double *ca, const double *cd, size_t m, const gs_wavelet *w, doubl
 					de = ae,
 					dd = ae,
 					even,
-					oddv;
+					oddv,
+					first,
+					second;
 
 		for (int j = 0; j < half; j++)
 		{
@@ -239,11 +241,11 @@ gs_idwt(const double *ca, const double *cd, size_t m, const gs_wavelet *w, doubl
 		}
 		even = ae + de;
 		oddv = ao + dd;
-		for (int e = 0; e < 4; e++)
-		{
-			out[o + 2 * e] = even[e];
-			out[o + 2 * e + 1] = oddv[e];
-		}
+		/* interleaved: even[0] oddv[0] even[1] oddv[1], then lanes 2 and 3 */
+		first = __builtin_shufflevector(even, oddv, 0, 4, 1, 5);
+		second = __builtin_shufflevector(even, oddv, 2, 6, 3, 7);
+		memcpy(out + o, &first, sizeof(first));
+		memcpy(out + o + 4, &second, sizeof(second));
 	}
 	for (; i < m; i++, o += 2)
 	{
