@@ -132,8 +132,7 @@ gs_snr(const double *y, size_t n, void *work, double *snr_db, gs_error *err)
 {
 	const gs_wavelet *sym4;
 	double	   *smooth = work,
-			   *ca,
-			   *cd;
+			   *cd = smooth + n;
 	size_t		m;
 	gs_status	rc;
 
@@ -142,9 +141,7 @@ gs_snr(const double *y, size_t n, void *work, double *snr_db, gs_error *err)
 	if ((rc = gs_wavelet_lookup("sym4", &sym4, err)) != GS_OK)
 		return rc;
 	m = gs_dwt_length(n, sym4);
-	ca = smooth + n;
-	cd = ca + m + 1;
-	gs_dwt(y, n, sym4, ca, cd);
+	gs_dwt_detail(y, n, sym4, cd);
 	for (size_t i = 0; i < m; i++)
 		cd[i] = fabs(cd[i]);
 	moving_average(y, n, GS_SNR_SMOOTH_WINDOW, smooth);

@@ -10,6 +10,7 @@
  */
 #include "wavelet.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "symmetric_index.h"
@@ -84,8 +85,8 @@ store16(double *p, const v4d *s0, const v4d *s4, const v4d *s8, const v4d *s12)
  * vector, and the eight vector chains, two additions each per pair of taps,
  * keep both adders busy despite their latency.
  */
-GS_VECTOR_CLONES void
-gs_dwt(const double *x, size_t n, const gs_wavelet *w, double *ca, double *cd)
+static inline __attribute__((always_inline)) void
+dwt_level(const double *x, size_t n, const gs_wavelet *w, double *ca, double *cd, bool approx)
 {
 	const int	f = w->length,
 				half = f / 2;
@@ -124,8 +125,16 @@ gs_dwt(const double *x, size_t n, const gs_wavelet *w, double *ca, double *cd)
 			{
 				long		t = first + 2 * (long) u;
 
-				even[u] = x[gs_symmetric_index(t, n)];
-				odd[u] = x[gs_symmetric_index(t + 1, n)];
+				if (t >= 0 && t + 1 < (long) n)
+				{
+					even[u] = x[t];
+					odd[u] = x[t + 1];
+				}
+				else
+				{
+					even[u] = x[gs_symmetric_index(t, n)];
+					odd[u] = x[gs_symmetric_index(t + 1, n)];
+				}
 			}
 		for (size_t k = 0; k < padded; k += DWT_STEP)
 		{
@@ -154,10 +163,13 @@ gs_dwt(const double *x, size_t n, const gs_wavelet *w, double *ca, double *cd)
 				load4(&o4, od + 4 - q);
 				load4(&o8, od + 8 - q);
 				load4(&o12, od + 12 - q);
-				a0 += lo[2 * q] * o0;
-				a4 += lo[2 * q] * o4;
-				a8 += lo[2 * q] * o8;
-				a12 += lo[2 * q] * o12;
+				if (approx)
+				{
+					a0 += lo[2 * q] * o0;
+					a4 += lo[2 * q] * o4;
+					a8 += lo[2 * q] * o8;
+					a12 += lo[2 * q] * o12;
+				}
 				d0 += hi[2 * q] * o0;
 				d4 += hi[2 * q] * o4;
 				d8 += hi[2 * q] * o8;
@@ -166,10 +178,13 @@ gs_dwt(const double *x, size_t n, const gs_wavelet *w, double *ca, double *cd)
 				load4(&o4, ev + 4 - q);
 				load4(&o8, ev + 8 - q);
 				load4(&o12, ev + 12 - q);
-				a0 += lo[2 * q + 1] * o0;
-				a4 += lo[2 * q + 1] * o4;
-				a8 += lo[2 * q + 1] * o8;
-				a12 += lo[2 * q + 1] * o12;
+				if (approx)
+				{
+					a0 += lo[2 * q + 1] * o0;
+					a4 += lo[2 * q + 1] * o4;
+					a8 += lo[2 * q + 1] * o8;
+					a12 += lo[2 * q + 1] * o12;
+				}
 				d0 += hi[2 * q + 1] * o0;
 				d4 += hi[2 * q + 1] * o4;
 				d8 += hi[2 * q + 1] * o8;
@@ -177,7 +192,8 @@ gs_dwt(const double *x, size_t n, const gs_wavelet *w, double *ca, double *cd)
 			}
 			if (k + DWT_STEP <= count)
 			{
-				store16(ca + o0 + k, &a0, &a4, &a8, &a12);
+				if (approx)
+					store16(ca + o0 + k, &a0, &a4, &a8, &a12);
 				store16(cd + o0 + k, &d0, &d4, &d8, &d12);
 				continue;
 			}
@@ -185,11 +201,25 @@ gs_dwt(const double *x, size_t n, const gs_wavelet *w, double *ca, double *cd)
 			store16(out + DWT_STEP, &d0, &d4, &d8, &d12);
 			for (size_t e = 0; k + e < count; e++)
 			{
-				ca[o0 + k + e] = out[e];
+				if (approx)
+					ca[o0 + k + e] = out[e];
 				cd[o0 + k + e] = out[DWT_STEP + e];
 			}
 		}
 	}
+}
+
+GS_VECTOR_CLONES void
+gs_dwt(const double *x, size_t n, const gs_wavelet *w, double *ca, double *cd)
+{
+	dwt_level(x, n, w, ca, cd, true);
+}
+
+/* The same without the approximation, for noise estimates that use only the details. */
+GS_VECTOR_CLONES void
+gs_dwt_detail(const double *x, size_t n, const gs_wavelet *w, double *cd)
+{
+	dwt_level(x, n, w, NULL, cd, false);
 }
 
 /*
