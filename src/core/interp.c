@@ -236,7 +236,7 @@ recurrence_start(const spline_rows *r, const continuants *c, size_t first, long 
 }
 
 static inline void
-recurrence_step(recurrence *e, const spline_rows *r, const continuants *c, size_t k)
+recurrence_step(recurrence *e, const spline_rows *r, const continuants *c)
 {
 	size_t		prev = e->i,
 				i = (size_t) ((long) prev + e->dir);
@@ -249,14 +249,16 @@ recurrence_step(recurrence *e, const spline_rows *r, const continuants *c, size_
 	e->i = i;
 	e->q0 = e->q1;
 	e->q1 = q;
-	if (k % 64 == 0)
-	{
-		double		scale = pow2_recip(q);
+}
 
-		e->q0 *= scale;
-		e->q1 *= scale;
-		e->t *= scale;
-	}
+static inline void
+rescale(recurrence *e)
+{
+	double		scale = pow2_recip(e->q1);
+
+	e->q0 *= scale;
+	e->q1 *= scale;
+	e->t *= scale;
 }
 
 /* s'[i] = t[i] / q[i] and f[i] = off[i]·q[i-1] / q[i] for rows lo .. hi − 1. */
@@ -292,11 +294,22 @@ spline_slopes(const double *x, size_t n, const double *sl, bool natural, double 
 	/* the two ends' recurrences are independent: interleaved, they overlap */
 	top = recurrence_start(&r, &c, 0, 1);
 	bottom = recurrence_start(&r, &c, n - 1, -1);
-	for (size_t k = 1; k < p; k++)
+	/* in blocks of 64 steps, each followed by a rescale; the bottom has at most as many */
+	for (size_t k0 = 1; k0 < p; k0 += 64)
 	{
-		recurrence_step(&top, &r, &c, k);
-		if (k < n - 1 - p)
-			recurrence_step(&bottom, &r, &c, k);
+		size_t		k1 = k0 + 64 < p ? k0 + 64 : p,
+					both = k1 < n - 1 - p ? k1 : n - 1 - p;
+		size_t		k = k0;
+
+		for (; k < both; k++)
+		{
+			recurrence_step(&top, &r, &c);
+			recurrence_step(&bottom, &r, &c);
+		}
+		for (; k < k1; k++)
+			recurrence_step(&top, &r, &c);
+		rescale(&top);
+		rescale(&bottom);
 	}
 	eliminated(&c, r.upper, 0, p, s, f);
 	eliminated(&c, r.lower, p + 1, n, s, f);
