@@ -279,7 +279,8 @@ static void
 spline_slopes(const double *x, size_t n, const double *sl, bool natural, double *s,
 			  double *work)
 {
-	size_t		p = n / 2;
+	size_t		p = n / 2,
+				i;
 	spline_rows r = {work, work + n, work + 2 * n, work + 3 * n};
 	continuants c = {work + 4 * n, work + 5 * n, work + 6 * n};
 	double	   *f = work + 7 * n,
@@ -316,12 +317,14 @@ spline_slopes(const double *x, size_t n, const double *sl, bool natural, double 
 	s[p] = up = down = (r.rhs[p] - r.lower[p] * s[p - 1] - r.upper[p] * s[p + 1]) /
 		(r.diag[p] - r.lower[p] * f[p - 1] - r.upper[p] * f[p + 1]);
 	/* rows p + 1 .. n − 1 are at most as many as rows 0 .. p − 1 */
-	for (size_t i = p, j = p; i > 0; i--, j++)
+	i = p;
+	for (size_t j = p + 1; j < n; i--, j++)
 	{
 		s[i - 1] = up = s[i - 1] - f[i - 1] * up;
-		if (j + 1 < n)
-			s[j + 1] = down = s[j + 1] - f[j + 1] * down;
+		s[j] = down = s[j] - f[j] * down;
 	}
+	for (; i > 0; i--)
+		s[i - 1] = up = s[i - 1] - f[i - 1] * up;
 }
 
 static inline double
