@@ -73,15 +73,27 @@ gs_interp_scratch_size(size_t n)
  * carries one, two or four doubles: the divider's throughput, not the
  * arithmetic, sets the pace of this loop, so it runs four lanes wide where
  * the CPU has them.
+ *
+ * The same pass tells whether the input is sound, so that it is read once:
+ * every width positive and every rise finite (dy − dy is 0 only then) hold
+ * for a strictly increasing x with finite ends and a finite y.  A rise can
+ * also overflow from finite values; the caller's full checks settle that.
  */
-GS_VECTOR_CLONES static void
+GS_VECTOR_CLONES static bool
 secants(const double *x, const double *y, size_t n, double *restrict sl, double *restrict inv_h)
 {
+	int			sound = 1;
+
 	for (size_t i = 0; i + 1 < n; i++)
 	{
-		inv_h[i] = 1 / (x[i + 1] - x[i]);
-		sl[i] = (y[i + 1] - y[i]) * inv_h[i];
+		double		dx = x[i + 1] - x[i],
+					dy = y[i + 1] - y[i];
+
+		sound &= (dx > 0) & (dy - dy == 0);
+		inv_h[i] = 1 / dx;
+		sl[i] = dy * inv_h[i];
 	}
+	return sound;
 }
 
 /* Row i of the spline system: lower·s[i-1] + diag·s[i] + upper·s[i+1] = rhs. */
@@ -509,13 +521,14 @@ gs_interp(const double *x, const double *y, size_t n, gs_interp_method method,
 	if (method >= GS_INTERP_COUNT || extrapolation >= GS_EXTRAP_COUNT)
 		return gs_fail(err, GS_ERR_PARAM, "invalid interpolation method or extrapolation mode");
 	if ((rc = gs_check_min_points(n, min_points[method], method == GS_INTERP_LINEAR ?
-								  "linear interpolation" : method_names[method], err)) != GS_OK ||
-		(rc = gs_check_axis(x, n, err)) != GS_OK ||
-		(rc = gs_check_finite(y, n, "y", err)) != GS_OK ||
-		(rc = check_targets(x, n, xt, m, extrapolation, &lo, &hi, err)) != GS_OK)
+								  "linear interpolation" : method_names[method], err)) != GS_OK)
 		return rc;
-
-	secants(x, y, n, sl, inv_h);
+	if (!(isfinite(x[0]) && isfinite(x[n - 1]) && isfinite(y[0]) && secants(x, y, n, sl, inv_h)) &&
+		((rc = gs_check_axis(x, n, err)) != GS_OK ||
+		 (rc = gs_check_finite(y, n, "y", err)) != GS_OK))
+		return rc;
+	if ((rc = check_targets(x, n, xt, m, extrapolation, &lo, &hi, err)) != GS_OK)
+		return rc;
 	switch (method)
 	{
 		case GS_INTERP_CUBIC:

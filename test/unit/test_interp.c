@@ -303,3 +303,49 @@ GS_TEST(test_interp_spline_matches_extended_precision)
 	free(scratch);
 	free(d);
 }
+
+/*
+ * The axis and value checks ride on the secant pass: a bad point anywhere
+ * (ends included) is still named, and finite values whose differences
+ * overflow are still accepted, as the separate checks did.
+ */
+GS_TEST(test_interp_checks_every_position)
+{
+	enum
+	{
+		N = 9
+	};
+	const double bad[] = {NAN, INFINITY, -INFINITY};
+	double		x[N],
+				y[N],
+				out[N],
+				scratch[12 * N + 8];
+	gs_error	err;
+
+	for (int at = 0; at < N; at++)
+		for (int b = 0; b < 3; b++)
+			for (int which = 0; which < 3; which++)
+			{
+				for (int i = 0; i < N; i++)
+				{
+					x[i] = i;
+					y[i] = i * i;
+				}
+				if (which == 0)
+					x[at] = bad[b];
+				else if (which == 1)
+					y[at] = bad[b];
+				else
+					x[at] = at > 0 ? x[at - 1] : x[1];	/* a repeat, or a fall at the start */
+				CHECK_MSG(gs_interp(x, y, N, GS_INTERP_CUBIC, GS_EXTRAP_NAN, (double[]) {2.5}, 1, out,
+									scratch, &err) == GS_ERR_PARAM,
+						  "bad %s at %d (kind %d) accepted", which == 1 ? "y" : "x", at, b);
+				CHECK_MSG(strstr(err.msg, which == 1 ? "y[" : "x") != NULL, "at %d: %s", at, err.msg);
+			}
+	for (int i = 0; i < N; i++)
+	{
+		x[i] = i;
+		y[i] = i % 2 ? -1e308 : 1e308;
+	}
+	CHECK(gs_interp(x, y, N, GS_INTERP_LINEAR, GS_EXTRAP_ERROR, x, N, out, scratch, &err) == GS_OK);
+}
