@@ -204,27 +204,77 @@ is_local_max(const double *y, size_t i)
 	return (y[i] > y[i - 1]) & (y[i] >= y[i + 1]);
 }
 
-/* Lowest and highest of y[0 .. len): two chains of each, so that the comparisons overlap. */
-static void
-block_extremes(const double *y, size_t len, double *lowest, double *highest)
+/*
+ * *acc = x where x is below (or above) it, lane by lane; through pointers,
+ * as v2d.h moves its four-lane vectors.
+ */
+static inline void
+keep_lower(v4d *acc, const v4d *x)
 {
-	double		lo[2] = {y[0], y[0]},
-				hi[2] = {y[0], y[0]};
-	size_t		i = 0;
+	v4i			m = *x < *acc;
 
-	for (; i + 2 <= len; i += 2)
-		for (int k = 0; k < 2; k++)
-		{
-			lo[k] = y[i + k] < lo[k] ? y[i + k] : lo[k];
-			hi[k] = y[i + k] > hi[k] ? y[i + k] : hi[k];
-		}
-	if (i < len)
+	*acc = (v4d) (((v4i) *x & m) | ((v4i) *acc & ~m));
+}
+
+static inline void
+keep_higher(v4d *acc, const v4d *x)
+{
+	v4i			m = *x > *acc;
+
+	*acc = (v4d) (((v4i) *x & m) | ((v4i) *acc & ~m));
+}
+
+/*
+ * Lowest and highest of each block of y, eight lanes at once in two vectors
+ * of each (the extremes are exact whatever the order); the lane choices are
+ * written as masks, since compilers keep a conditional choice between
+ * doubles scalar.
+ */
+GS_VECTOR_CLONES static void
+block_extremes(const double *y, size_t n, size_t block, size_t nblocks, double *restrict lowest,
+			   double *restrict highest)
+{
+	for (size_t b = 0; b < nblocks; b++)
 	{
-		lo[0] = y[i] < lo[0] ? y[i] : lo[0];
-		hi[0] = y[i] > hi[0] ? y[i] : hi[0];
+		const double *v = y + b * block;
+		size_t		len = (b + 1) * block < n ? block : n - b * block,
+					i = 0;
+		v4d			lo0,
+					lo1,
+					hi0,
+					hi1,
+					x;
+		double		l,
+					h;
+
+		splat4(&lo0, v[0]);
+		lo1 = hi0 = hi1 = lo0;
+		for (; i + 8 <= len; i += 8)
+		{
+			load4(&x, v + i);
+			keep_lower(&lo0, &x);
+			keep_higher(&hi0, &x);
+			load4(&x, v + i + 4);
+			keep_lower(&lo1, &x);
+			keep_higher(&hi1, &x);
+		}
+		keep_lower(&lo0, &lo1);
+		keep_higher(&hi0, &hi1);
+		l = lo0[0];
+		h = hi0[0];
+		for (int k = 1; k < 4; k++)
+		{
+			l = lo0[k] < l ? lo0[k] : l;
+			h = hi0[k] > h ? hi0[k] : h;
+		}
+		for (; i < len; i++)
+		{
+			l = v[i] < l ? v[i] : l;
+			h = v[i] > h ? v[i] : h;
+		}
+		lowest[b] = l;
+		highest[b] = h;
 	}
-	*lowest = lo[1] < lo[0] ? lo[1] : lo[0];
-	*highest = hi[1] > hi[0] ? hi[1] : hi[0];
 }
 
 /*
@@ -242,6 +292,7 @@ static void
 find_strongest(const double *y, size_t n, strongest *best)
 {
 	double		bmin[MAX_BLOCKS],
+				bmax[MAX_BLOCKS],
 				floor_bound[MAX_BLOCKS];
 	size_t		top[MAX_BLOCKS],
 				maxima[MIN_BLOCK];
@@ -253,16 +304,13 @@ find_strongest(const double *y, size_t n, strongest *best)
 	while ((n + block - 1) / block > MAX_BLOCKS)
 		block *= 2;
 	nblocks = (n + block - 1) / block;
+	block_extremes(y, n, block, nblocks, bmin, bmax);
 	for (size_t b = 0; b < nblocks; b++)
 	{
-		size_t		first = b * block,
-					end = (b + 1) * block < n ? (b + 1) * block : n,
-					at = first;
-		double		hi;
+		size_t		at = b * block;
 
-		block_extremes(y + first, end - first, &bmin[b], &hi);
 		/* the first highest point, as a peak search in index order meets it */
-		while (y[at] != hi)
+		while (y[at] != bmax[b])
 			at++;
 		top[b] = at;
 	}
