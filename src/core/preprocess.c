@@ -6,6 +6,7 @@
 
 #include "calibration.h"
 #include "intensity.h"
+#include "v2d.h"
 
 double
 gs_preprocess_default_step(gs_unit unit)
@@ -145,12 +146,28 @@ grid_of(const gs_preprocess_config *c, const double *x, size_t n, size_t max_poi
 /*
  * t[k] = start + step·k.  Grids stay below GS_MAX_POINTS_CEILING points, so
  * k fits an int, whose conversion to double packs (a size_t's does not).
+ * This and the two loops below are the chain's own passes over whole
+ * spectra; in AVX2 clones they take four values a step.
  */
-static void
+GS_VECTOR_CLONES static void
 fill_grid(double *t, size_t m, double start, double step)
 {
 	for (int k = 0; k < (int) m; k++)
 		t[k] = start + step * (double) k;
+}
+
+GS_VECTOR_CLONES static void
+widen(const float *in, size_t n, double *restrict out)
+{
+	for (size_t i = 0; i < n; i++)
+		out[i] = in[i];
+}
+
+GS_VECTOR_CLONES static void
+subtract(double *restrict y, const double *restrict baseline, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		y[i] -= baseline[i];
 }
 
 gs_status
@@ -184,8 +201,7 @@ gs_preprocess(const gs_spectrum_view *s, const gs_preprocess_config *c, size_t m
 	}
 	else
 	{
-		for (size_t i = 0; i < n; i++)
-			ws->y[i] = s->y[i];
+		widen(s->y, n, ws->y);
 		/* the resampling only reads the axis: no copy of an explicit one */
 		view_axis = s->x && c->resample;
 		if (!view_axis)
@@ -237,8 +253,7 @@ gs_preprocess(const gs_spectrum_view *s, const gs_preprocess_config *c, size_t m
 		if ((st = reserve_scratch(ws, gs_baseline_work_size(n, c->baseline_method, &c->baseline_params), err)) != GS_OK ||
 			(st = gs_baseline(x, y, n, c->baseline_method, &c->baseline_params, t, ws->scratch, err)) != GS_OK)
 			return st;
-		for (size_t i = 0; i < n; i++)
-			y[i] -= t[i];
+		subtract(y, t, n);
 	}
 
 	if (c->normalize &&
