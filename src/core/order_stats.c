@@ -41,6 +41,21 @@ partition_below(double *v, size_t lo, size_t hi, double pivot, bool or_equal)
 	return c;
 }
 
+/* For the few values a selection ends with. */
+static void
+insertion_sort(double *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+	{
+		double		t = v[i];
+		size_t		j = i;
+
+		for (; j > 0 && v[j - 1] > t; j--)
+			v[j] = v[j - 1];
+		v[j] = t;
+	}
+}
+
 static inline double
 median3(double a, double b, double c)
 {
@@ -87,23 +102,17 @@ select_kth(double *v, size_t n, size_t k)
 			lo = c;
 		}
 	}
-	for (size_t i = lo + 1; i < hi; i++)
-	{
-		double		t = v[i];
-		size_t		j = i;
-
-		for (; j > lo && v[j - 1] > t; j--)
-			v[j] = v[j - 1];
-		v[j] = t;
-	}
+	insertion_sort(v + lo, hi - lo);
 	return v[k];
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
 
-/* Ranges up to this many values are selected by the packed splits. */
+/* Ranges up to this many values are selected by the packed splits ... */
 #define PACKED_MAX 2048
+/* ... down to this many, which a split costs more than sorting. */
+#define PACKED_SMALL 4
 
 /*
  * vpermd indices that gather the lanes set in a 4-bit mask to the front of
@@ -193,7 +202,7 @@ select_kth_packed(const double *v, size_t n, size_t k, double *next)
 
 	for (size_t m = n; m > 0; m >>= 1)
 		rounds += 2;
-	while (len > SMALL_RANGE && rounds-- > 0)
+	while (len > PACKED_SMALL && rounds-- > 0)
 	{
 		double		pivot = median3(src[0], src[len / 2], src[len - 1]);
 		double	   *a = src == buffers[0] ? buffers[1] : buffers[0],
@@ -234,7 +243,10 @@ select_kth_packed(const double *v, size_t n, size_t k, double *next)
 		double	   *sorted = src == buffers[0] ? buffers[1] : buffers[0];
 
 		memcpy(sorted, src, len * sizeof(double));
-		gs_sort_doubles(sorted, len);
+		if (len <= PACKED_SMALL)
+			insertion_sort(sorted, len);
+		else
+			gs_sort_doubles(sorted, len);
 		*next = k + 1 < len && sorted[k + 1] < upper ? sorted[k + 1] : upper;
 		return sorted[k];
 	}
