@@ -109,6 +109,13 @@ check_params(gs_baseline_method method, const gs_baseline_params *p, size_t n, g
 	return GS_OK;
 }
 
+bool
+gs_baseline_uses_axis(gs_baseline_method method)
+{
+	return method == GS_BASELINE_MODPOLY || method == GS_BASELINE_IMODPOLY ||
+		method == GS_BASELINE_RUBBERBAND;
+}
+
 gs_status
 gs_baseline(const double *x, const double *y, size_t n, gs_baseline_method method,
 			const gs_baseline_params *params, double *baseline, void *work, gs_error *err)

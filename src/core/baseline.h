@@ -111,6 +111,9 @@ gs_status	gs_baseline(const double *x, const double *y, size_t n, gs_baseline_me
 						const gs_baseline_params *params, double *baseline, void *work,
 						gs_error *err);
 
+/* Whether the method reads the axis (modpoly, imodpoly, rubberband). */
+bool		gs_baseline_uses_axis(gs_baseline_method method);
+
 /* The S10 structuring-element size for y (see above); 5 when y has no peak. */
 int			gs_morph_auto_window(const double *y, size_t n);
 

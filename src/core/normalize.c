@@ -67,8 +67,10 @@ gs_normalize(const double *x, const double *y, size_t n, gs_norm_method method, 
 
 	if (method >= GS_NORM_COUNT)
 		return gs_fail(err, GS_ERR_PARAM, "invalid normalization method");
+	if (!x && (method == GS_NORM_AREA || method == GS_NORM_PEAK))
+		return gs_fail(err, GS_ERR_PARAM, "normalization by %s needs the axis", norm_names[method]);
 	if ((rc = gs_check_min_points(n, method == GS_NORM_AREA ? 2 : 1, "normalization", err)) != GS_OK ||
-		(rc = gs_check_axis(x, n, err)) != GS_OK ||
+		(x && (rc = gs_check_axis(x, n, err)) != GS_OK) ||
 		(rc = gs_check_finite(y, n, "y", err)) != GS_OK)
 		return rc;
 

@@ -33,9 +33,10 @@ gs_status	gs_norm_method_parse(const char *name, gs_norm_method *method, gs_erro
 const char *gs_norm_method_name(gs_norm_method method);
 
 /*
- * out[0..n-1] from y (out may alias y).  x is the strictly increasing axis
- * (used by area and peak); peak_x is used by GS_NORM_PEAK only and must lie
- * within [x[0], x[n-1]].  Needs n >= 1 (area: n >= 2).
+ * out[0..n-1] from y (out may alias y).  x is the strictly increasing axis,
+ * which area and peak need and the other methods take as NULL; peak_x is
+ * used by GS_NORM_PEAK only and must lie within [x[0], x[n-1]].  Needs
+ * n >= 1 (area: n >= 2).
  */
 gs_status	gs_normalize(const double *x, const double *y, size_t n, gs_norm_method method,
 						 double peak_x, double *out, gs_error *err);

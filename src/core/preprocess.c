@@ -251,13 +251,16 @@ gs_preprocess(const gs_spectrum_view *s, const gs_preprocess_config *c, size_t m
 	if (c->baseline)
 	{
 		if ((st = reserve_scratch(ws, gs_baseline_work_size(n, c->baseline_method, &c->baseline_params), err)) != GS_OK ||
-			(st = gs_baseline(x, y, n, c->baseline_method, &c->baseline_params, t, ws->scratch, err)) != GS_OK)
+			(st = gs_baseline(gs_baseline_uses_axis(c->baseline_method) ? x : NULL, y, n, c->baseline_method,
+							  &c->baseline_params, t, ws->scratch, err)) != GS_OK)
 			return st;
 		subtract(y, t, n);
 	}
 
+	/* the axis goes only to the steps that read it: checking it costs a pass */
 	if (c->normalize &&
-		(st = gs_normalize(x, y, n, c->normalize_method, NAN, y, err)) != GS_OK)
+		(st = gs_normalize(c->normalize_method == GS_NORM_AREA ? x : NULL, y, n, c->normalize_method,
+						   NAN, y, err)) != GS_OK)
 		return st;
 
 	r->n = n;

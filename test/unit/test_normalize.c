@@ -99,6 +99,12 @@ GS_TEST(test_normalize_peak_and_zero_denominators)
 	memcpy(out, y, sizeof(y));
 	CHECK(gs_normalize(x, out, 4, GS_NORM_MAX, NAN, out, &err) == GS_OK);
 	CHECK_CLOSE(out[2], 1, 0, 0);
+	/* without an axis: fine where none is read, an error where one is */
+	CHECK(gs_normalize(NULL, y, 4, GS_NORM_VECTOR, NAN, out, &err) == GS_OK);
+	CHECK_CLOSE(out[2], 4 / 5.0, 1e-15, 0);
+	CHECK(gs_normalize(NULL, y, 4, GS_NORM_AREA, NAN, out, &err) == GS_ERR_PARAM);
+	CHECK(strstr(err.msg, "needs the axis") != NULL);
+	CHECK(gs_normalize(NULL, y, 4, GS_NORM_PEAK, 1, out, &err) == GS_ERR_PARAM);
 }
 
 GS_TEST(test_derivative_bad_inputs)
