@@ -5,6 +5,13 @@
 
 #include "v2d.h"
 
+/* Whether every lane of a comparison's mask is set. */
+static inline bool
+all_set(const v4i *m)
+{
+	return ((*m)[0] != 0) & ((*m)[1] != 0) & ((*m)[2] != 0) & ((*m)[3] != 0);
+}
+
 /*
  * The checks run on every call of every numeric function, so the common
  * case (all is well) is a branch-free pass over packed comparisons, four
@@ -52,7 +59,7 @@ gs_sorted_finite(const double *x, size_t n, bool strict)
 	for (; i < n; i++)
 		ok &= strict ? x[i] > x[i - 1] : x[i] >= x[i - 1];
 	ok0 &= ok1;
-	return ok & (ok0[0] != 0) & (ok0[1] != 0) & (ok0[2] != 0) & (ok0[3] != 0);
+	return ok & all_set(&ok0);
 }
 
 /* v − v is 0 for finite v and NaN for NaN or ±Inf */
@@ -79,7 +86,7 @@ values_ok(const double *v, size_t n)
 	for (; i < n; i++)
 		ok &= v[i] - v[i] == 0;
 	ok0 &= ok1;
-	return ok & (ok0[0] != 0) & (ok0[1] != 0) & (ok0[2] != 0) & (ok0[3] != 0);
+	return ok & all_set(&ok0);
 }
 
 gs_status

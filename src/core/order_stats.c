@@ -106,7 +106,12 @@ select_kth(double *v, size_t n, size_t k)
 	return v[k];
 }
 
+/* AVX2 intrinsics, chosen at run time, where the compiler can target them */
 #if defined(__x86_64__) && defined(__GNUC__)
+#define PACKED_SELECT
+#endif
+
+#ifdef PACKED_SELECT
 #include <immintrin.h>
 
 /* Ranges up to this many values are selected by the packed splits ... */
@@ -260,7 +265,7 @@ gs_median_inplace(double *v, size_t n)
 	double		lower,
 				upper;
 
-#if defined(__x86_64__) && defined(__GNUC__)
+#ifdef PACKED_SELECT
 	if (n <= PACKED_MAX && __builtin_cpu_supports("avx2"))
 	{
 		lower = select_kth_packed(v, n, k, &upper);

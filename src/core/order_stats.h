@@ -9,7 +9,7 @@
 
 /*
  * numpy.median of v[0..n-1] (n >= 1): the middle value, or the mean of the two
- * middle values when n is even.  Reorders v.
+ * middle values when n is even.  May reorder v (it stays a permutation).
  */
 double		gs_median_inplace(double *v, size_t n);
 

@@ -14,10 +14,15 @@ const int	gs_snr_default_windows[GS_SNR_DEFAULT_WINDOW_COUNT] = {5, 11, 21, 41};
 #define MAD_TO_SIGMA_DETAILS 0.6745
 #define MAD_TO_SIGMA 1.4826
 
+/*
+ * gs_snr_features: the smoothed line and the residuals; gs_snr: the smoothed
+ * line and the sym4 details, (n + 7) / 2 of them, no more than n from
+ * GS_SNR_MIN_POINTS on.
+ */
 size_t
 gs_snr_work_size(size_t n)
 {
-	return (n + 2 * ((n + 7) / 2 + 1)) * sizeof(double);
+	return 2 * n * sizeof(double);
 }
 
 /* Moves the running sum over y[lo..hi) to the window of i, cut by the ends. */

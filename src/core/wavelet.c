@@ -154,41 +154,41 @@ dwt_level(const double *x, size_t n, const gs_wavelet *w, double *ca, double *cd
 			a4 = a8 = a12 = d0 = d4 = d8 = d12 = a0;
 			for (int q = 0; q < half; q++)
 			{
-				v4d			o0,
-							o4,
-							o8,
-							o12;
+				v4d			s0,
+							s4,
+							s8,
+							s12;
 
-				load4(&o0, od - q);
-				load4(&o4, od + 4 - q);
-				load4(&o8, od + 8 - q);
-				load4(&o12, od + 12 - q);
+				load4(&s0, od - q);
+				load4(&s4, od + 4 - q);
+				load4(&s8, od + 8 - q);
+				load4(&s12, od + 12 - q);
 				if (approx)
 				{
-					a0 += lo[2 * q] * o0;
-					a4 += lo[2 * q] * o4;
-					a8 += lo[2 * q] * o8;
-					a12 += lo[2 * q] * o12;
+					a0 += lo[2 * q] * s0;
+					a4 += lo[2 * q] * s4;
+					a8 += lo[2 * q] * s8;
+					a12 += lo[2 * q] * s12;
 				}
-				d0 += hi[2 * q] * o0;
-				d4 += hi[2 * q] * o4;
-				d8 += hi[2 * q] * o8;
-				d12 += hi[2 * q] * o12;
-				load4(&o0, ev - q);
-				load4(&o4, ev + 4 - q);
-				load4(&o8, ev + 8 - q);
-				load4(&o12, ev + 12 - q);
+				d0 += hi[2 * q] * s0;
+				d4 += hi[2 * q] * s4;
+				d8 += hi[2 * q] * s8;
+				d12 += hi[2 * q] * s12;
+				load4(&s0, ev - q);
+				load4(&s4, ev + 4 - q);
+				load4(&s8, ev + 8 - q);
+				load4(&s12, ev + 12 - q);
 				if (approx)
 				{
-					a0 += lo[2 * q + 1] * o0;
-					a4 += lo[2 * q + 1] * o4;
-					a8 += lo[2 * q + 1] * o8;
-					a12 += lo[2 * q + 1] * o12;
+					a0 += lo[2 * q + 1] * s0;
+					a4 += lo[2 * q + 1] * s4;
+					a8 += lo[2 * q + 1] * s8;
+					a12 += lo[2 * q + 1] * s12;
 				}
-				d0 += hi[2 * q + 1] * o0;
-				d4 += hi[2 * q + 1] * o4;
-				d8 += hi[2 * q + 1] * o8;
-				d12 += hi[2 * q + 1] * o12;
+				d0 += hi[2 * q + 1] * s0;
+				d4 += hi[2 * q + 1] * s4;
+				d8 += hi[2 * q + 1] * s8;
+				d12 += hi[2 * q + 1] * s12;
 			}
 			if (k + DWT_STEP <= count)
 			{
