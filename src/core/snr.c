@@ -1,11 +1,12 @@
 #include "snr.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "axis_check.h"
 #include "order_stats.h"
-#include "shift_divide.h"
 #include "sums.h"
+#include "v2d.h"
 #include "wavelet.h"
 
 const int	gs_snr_default_windows[GS_SNR_DEFAULT_WINDOW_COUNT] = {5, 11, 21, 41};
@@ -39,61 +40,68 @@ slide_to(const double *y, size_t n, size_t h, size_t i, size_t *lo, size_t *hi, 
 	return sum;
 }
 
+/* The sum of y[i + l .. i + l + 3] in lane l. */
+static inline void
+sums_of_four(const double *y, size_t i, v4d *out)
+{
+	v4d			a,
+				b;
+
+	load4(out, y + i);
+	load4(&a, y + i + 1);
+	*out += a;
+	load4(&a, y + i + 2);
+	load4(&b, y + i + 3);
+	*out += a + b;
+}
+
 /*
  * Centred moving average over the points that exist, by running sums.  In
- * the middle, where the whole window exists, the sum moves by the difference
- * of the point that enters and the one that leaves.  The differences and the
- * divisions by the window are independent and run packed; the sums form two
- * interleaved chains, each waiting on one addition per two steps.  Near the
- * ends the window is cut short.
+ * the middle, where the whole window exists, four consecutive sums move
+ * together, lane by lane, by the four points that enter each and the four
+ * that leave it: one packed addition per four points waits on the one
+ * before.  Near the ends the window is cut short.  Sums and differences
+ * differ from numpy's cumulative-sum differences in rounding only.
  */
-static void
+GS_VECTOR_CLONES static void
 moving_average(const double *y, size_t n, int window, double *out)
 {
 	size_t		h = (size_t) window / 2,
 				lo = 0,
 				hi = 0,			/* the sum covers y[lo..hi) */
-				head_end = h + 1 < n ? h + 1 : n,
-				mid_end = n > 2 * h + 1 ? n - h : head_end,
-				i;
-	double		sum = 0;
+				lanes_from = h + 4, /* the first point after four whole windows */
+				lanes_to = n > 2 * h ? n - h : 0,	/* the end of the whole windows */
+				i = 0;
+	double		sum = 0,
+				inv = 1 / (double) (2 * h + 1);
+	v4d			sums;
 
-	for (i = 0; i < head_end; i++)
+	splat4(&sums, 0);
+	if (lanes_to < lanes_from + 4)
+		lanes_from = lanes_to = n;
+	for (; i < lanes_from; i++)
 	{
 		sum = slide_to(y, n, h, i, &lo, &hi, sum);
 		out[i] = sum / (double) (hi - lo);
+		if (i + 4 >= lanes_from)
+			sums[i + 4 - lanes_from] = sum;
 	}
-	for (size_t k = head_end; k < mid_end; k++)
-		out[k] = y[k + h] - y[k - h - 1];
-	if (i < mid_end)
+	for (; i + 4 <= lanes_to; i += 4)
 	{
-		/* the sums of the even and of the odd steps, each moved by two differences at once */
-		double		even = sum,
-					odd = sum + out[i],
-					prev = out[i];
+		v4d			enter,
+					leave;
 
-		out[i++] = odd;
-		for (; i + 1 < mid_end; i += 2)
-		{
-			double		d0 = out[i],
-						d1 = out[i + 1];
-
-			out[i] = even += prev + d0;
-			out[i + 1] = odd += d0 + d1;
-			prev = d1;
-		}
-		sum = odd;
-		if (i < mid_end)
-		{
-			out[i] = sum += out[i];
-			i++;
-		}
+		sums_of_four(y, i + h - 3, &enter);
+		sums_of_four(y, i - h - 4, &leave);
+		sums += enter - leave;
+		leave = sums * inv;
+		memcpy(out + i, &leave, sizeof(leave));
 	}
-	gs_shift_divide(out + head_end, mid_end - head_end, 0, (double) (2 * h + 1), out + head_end);
-	if (mid_end > head_end)
+	if (i > lanes_from)
 	{
-		lo = mid_end - 1 - h;
-		hi = mid_end + h;
+		sum = sums[3];
+		lo = i - 1 - h;
+		hi = i + h;
 	}
 	for (; i < n; i++)
 	{

@@ -1,3 +1,4 @@
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -287,6 +288,93 @@ GS_TEST(test_denoise_bad_inputs)
 	free(work);
 }
 
+static int
+compare_doubles(const void *a, const void *b)
+{
+	double		x = *(const double *) a,
+				y = *(const double *) b;
+
+	return (x > y) - (x < y);
+}
+
+/* numpy.median of v (sorted in place). */
+static double
+sorted_median(double *v, size_t n)
+{
+	qsort(v, n, sizeof(double), compare_doubles);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/*
+ * gs_snr_features against its definition written out directly: each window
+ * summed afresh (cut at the ends), the residuals' MAD, 10·log10 of the
+ * smooth line's variance over σ².  Lengths and windows around the points
+ * where the moving average changes from the cut windows to its four-lane
+ * middle and back.
+ */
+GS_TEST(test_snr_features_match_direct_average)
+{
+	static const int windows[] = {3, 5, 7, 9, 11, 13, 21, 41, 61};
+	const int	nwindows = (int) (sizeof(windows) / sizeof(windows[0]));
+	unsigned	seed = 7;
+
+	for (size_t n = GS_SNR_MIN_POINTS; n <= 80; n++)
+	{
+		double	   *y = malloc(n * sizeof(double)),
+				   *smooth = malloc(n * sizeof(double)),
+				   *resid = malloc(n * sizeof(double)),
+					features[sizeof(windows) / sizeof(windows[0])];
+		void	   *work = malloc(gs_snr_work_size(n));
+		gs_error	err;
+
+		for (size_t i = 0; i < n; i++)
+		{
+			seed = seed * 1103515245u + 12345u;
+			y[i] = 100 * sin(0.3 * (double) i) + (double) (seed >> 16 & 1023) / 64.0;
+		}
+		CHECK(gs_snr_features(y, n, windows, nwindows, features, work, &err) == GS_OK);
+		for (int k = 0; k < nwindows; k++)
+		{
+			size_t		h = (size_t) windows[k] / 2;
+			long double mean = 0,
+						var = 0;
+			double		center,
+						sigma,
+						expected;
+
+			for (size_t i = 0; i < n; i++)
+			{
+				size_t		lo = i > h ? i - h : 0,
+							hi = i + h + 1 < n ? i + h + 1 : n;
+				long double sum = 0;
+
+				for (size_t j = lo; j < hi; j++)
+					sum += y[j];
+				smooth[i] = (double) (sum / (long double) (hi - lo));
+				resid[i] = y[i] - smooth[i];
+				mean += smooth[i];
+			}
+			mean /= (long double) n;
+			for (size_t i = 0; i < n; i++)
+				var += (smooth[i] - mean) * (smooth[i] - mean);
+			var /= (long double) n;
+			center = sorted_median(resid, n);
+			for (size_t i = 0; i < n; i++)
+				resid[i] = fabs(resid[i] - center);
+			sigma = 1.4826 * sorted_median(resid, n);	/* MAD_TO_SIGMA of snr.c */
+			expected = var > 0 ? 10 * log10((double) var / (sigma * sigma)) : GS_SNR_MIN_DB;
+			expected = expected < GS_SNR_MIN_DB ? GS_SNR_MIN_DB :
+				expected > GS_SNR_MAX_DB ? GS_SNR_MAX_DB : expected;
+			CHECK_MSG(fabs(features[k] - expected) < 1e-9,
+					  "n = %zu, window %d: %.17g, directly %.17g", n, windows[k], features[k], expected);
+		}
+		free(work);
+		free(resid);
+		free(smooth);
+		free(y);
+	}
+}
+
 GS_TEST(test_snr_constant_and_noiseless)
 {
 	double		y[100],
@@ -322,15 +410,6 @@ GS_TEST(test_order_stats_median_and_sort)
 	CHECK_CLOSE(gs_median_inplace(sorted + 1, 9), 5, 0, 0);	/* 1 2 3 4 5 5 5 6 9 */
 	CHECK_CLOSE(gs_median_inplace(w, 4), 3, 0, 0);
 	CHECK_CLOSE(gs_median_inplace(one, 1), 7, 0, 0);
-}
-
-static int
-compare_doubles(const void *a, const void *b)
-{
-	double		x = *(const double *) a,
-				y = *(const double *) b;
-
-	return (x > y) - (x < y);
 }
 
 /*
