@@ -19,11 +19,13 @@
  * extended by reflection ('reflect' of scipy.ndimage, = half-sample
  * symmetric); with negate, the same for −in, whose negation is the max (the
  * sign flip is exact, and one loop of plain comparisons compiles to minpd).
- * By doubling: after pass k, m[i] is the minimum over 2^k points from i, and
- * a window of w points is the union of the two spans of the largest 2^k <= w
- * at its ends.  Each pass is a loop of independent packed minima, which for
- * the windows of the S10 rule (at most 31 points, four passes) beats the
- * O(1)-per-point van Herk scheme, whose prefix minima form a serial chain.
+ * By spans that grow fourfold a pass (and twofold in a last one where
+ * needed), m[i] becomes the minimum over the largest 2^k <= w points from i,
+ * and a window of w points is the union of two such spans at its ends.  Each
+ * pass is a loop of independent packed minima, which for the windows of the
+ * S10 rule (at most 31 points, two passes) beats the O(1)-per-point van Herk
+ * scheme, whose prefix minima form a serial chain; fourfold rather than
+ * twofold steps halve the passes and their stores, which bound them.
  */
 GS_VECTOR_CLONES static void
 running_min(const double *in, size_t n, size_t window, size_t before, bool negate,
@@ -41,14 +43,26 @@ running_min(const double *in, size_t n, size_t window, size_t before, bool negat
 		m[before + i] = sign * in[i];
 	for (size_t t = before + n; t < len; t++)
 		m[t] = sign * in[gs_symmetric_index((long) t - (long) before, n)];
-	for (; 2 * span <= window; span *= 2)
+	for (; 4 * span <= window; span *= 4)
 	{
 		double	   *t = m;
 
+		for (size_t i = 0; i + 4 * span <= len; i++)
+		{
+			double		a = m[i + span] < m[i] ? m[i + span] : m[i],
+						b = m[i + 3 * span] < m[i + 2 * span] ? m[i + 3 * span] : m[i + 2 * span];
+
+			next[i] = b < a ? b : a;
+		}
+		m = next;
+		next = t;
+	}
+	if (2 * span <= window)
+	{
 		for (size_t i = 0; i + 2 * span <= len; i++)
 			next[i] = m[i + span] < m[i] ? m[i + span] : m[i];
 		m = next;
-		next = t;
+		span *= 2;
 	}
 	for (size_t i = 0; i < n; i++)
 	{

@@ -224,6 +224,79 @@ GS_TEST(test_baseline_recovers_known_baselines)
 	free(truth);
 }
 
+/* The half-sample symmetric extension, as scipy.ndimage's 'reflect'. */
+static double
+reflected(const double *y, long n, long i)
+{
+	long		period = 2 * n,
+				m = ((i % period) + period) % period;
+
+	return y[m < n ? m : period - 1 - m];
+}
+
+/*
+ * The opening against its definition, every window summed up point by
+ * point: a min over w points from i − w/2, then a max over w points from
+ * i − w/2 (odd w) or i − w/2 + 1 (even w, scipy's reflected element).  Every
+ * window from 1 to past the spectrum's length, so that each arrangement of
+ * the fourfold and twofold passes and of the reflections is met.
+ */
+GS_TEST(test_baseline_morph_matches_direct_opening)
+{
+	static const size_t lengths[] = {3, 4, 5, 17, 64, 129};
+	unsigned	seed = 11;
+
+	for (size_t l = 0; l < sizeof(lengths) / sizeof(lengths[0]); l++)
+	{
+		size_t		n = lengths[l];
+		double	   *y = malloc(n * sizeof(double)),
+				   *eroded = malloc(n * sizeof(double)),
+				   *out = malloc(n * sizeof(double));
+		gs_baseline_params p;
+		gs_error	err;
+
+		for (size_t i = 0; i < n; i++)
+		{
+			seed = seed * 1103515245u + 12345u;
+			y[i] = (double) (seed >> 16 & 255) - 100;
+		}
+		gs_baseline_params_default(GS_BASELINE_MORPH, &p);
+		for (int w = 1; w <= (int) n; w++)
+		{
+			long		before = w % 2 ? w / 2 : w / 2 - 1;
+			int			wrong = 0;
+
+			void	   *work;
+
+			p.window = w;
+			work = malloc(gs_baseline_work_size(n, GS_BASELINE_MORPH, &p));
+			CHECK_MSG(gs_baseline(NULL, y, n, GS_BASELINE_MORPH, &p, out, work, &err) == GS_OK,
+					  "n %zu window %d: %s", n, w, err.msg);
+			free(work);
+			for (long i = 0; i < (long) n; i++)
+			{
+				double		m = reflected(y, (long) n, i - w / 2);
+
+				for (long j = 1; j < w; j++)
+					m = fmin(m, reflected(y, (long) n, i - w / 2 + j));
+				eroded[i] = m;
+			}
+			for (long i = 0; i < (long) n; i++)
+			{
+				double		m = reflected(eroded, (long) n, i - before);
+
+				for (long j = 1; j < w; j++)
+					m = fmax(m, reflected(eroded, (long) n, i - before + j));
+				wrong += out[i] != m;
+			}
+			CHECK_MSG(wrong == 0, "n %zu window %d: %d points differ", n, w, wrong);
+		}
+		free(out);
+		free(eroded);
+		free(y);
+	}
+}
+
 GS_TEST(test_baseline_morph_auto_window)
 {
 	size_t		n = 1000;
