@@ -205,8 +205,8 @@ interior_rows(const double *x, size_t n, const double *sl, double *restrict lowe
  * back into s'[i] and f[i] = upper[i]·q[i-1] / q[i] are independent of one
  * another and run four wide afterwards.  The recurrences run from both ends
  * at once and meet at row p; rows above p end as s[i] + f[i]·s[i+1] = s'[i],
- * rows below as f[i]·s[i-1] + s[i] = s'[i], and the two back-substitutions
- * are independent as well.
+ * rows below as f[i]·s[i-1] + s[i] = s'[i], and the back-substitutions from
+ * row p outwards run in several runs at once (back_substitute).
  *
  * Rows are scaled by powers of two to diag in [1, 2), which changes no bits
  * of the solution.  The interior rows are diagonally dominant by a factor of
@@ -287,17 +287,90 @@ eliminated(const continuants *c, const double *off, size_t lo, size_t hi, double
 	}
 }
 
+/* s[i] += b[i]·v: a run of the back-substitution, once the value before it is known. */
+GS_VECTOR_CLONES static void
+complete_run(double *restrict s, const double *restrict b, size_t len, double v)
+{
+	for (size_t i = 0; i < len; i++)
+		s[i] += b[i] * v;
+}
+
+/*
+ * s[i] −= f[i]·s[i − dir] for the count rows from first on, going by dir
+ * (±1), s[first − dir] being solved already.  Each step waits on the one
+ * before, so the rows are cut into BACK_CHAINS runs that go at once: the
+ * first from the solved value, the others as a[i] + b[i]·v with v the value
+ * before the run, not yet known: a[i] from v = 0 (into s) and b[i] =
+ * −f[i]·b[i − dir] from v = 1 (into f, which is not read again).  Then,
+ * run after run, v is known and the runs are completed, a packed pass each.
+ * b shrinks geometrically (|f| < 1 on the diagonally dominant rows); it is
+ * set to zero below 2^-600, checked every BACK_BLOCK steps, so that it does
+ * not linger among the subnormals, on which arithmetic is slow.
+ */
+#define BACK_CHAINS 4
+#define BACK_BLOCK 64
+
+static void
+back_substitute(double *s, double *f, size_t first, size_t count, long dir)
+{
+	size_t		len = count / BACK_CHAINS,
+				lead = count - (BACK_CHAINS - 1) * len; /* the first run, the longest */
+	long		at[BACK_CHAINS];
+	double		a[BACK_CHAINS],
+				b[BACK_CHAINS];
+
+	at[0] = (long) first;
+	a[0] = s[(long) first - dir];
+	for (int c = 1; c < BACK_CHAINS; c++)
+	{
+		at[c] = (long) first + dir * (long) (lead + (size_t) (c - 1) * len);
+		a[c] = 0;
+		b[c] = 1;
+	}
+	for (size_t k0 = 0; k0 < len; k0 += BACK_BLOCK)
+	{
+		size_t		k1 = k0 + BACK_BLOCK < len ? k0 + BACK_BLOCK : len;
+
+		for (size_t k = k0; k < k1; k++)
+		{
+			s[at[0]] = a[0] = s[at[0]] - f[at[0]] * a[0];
+			at[0] += dir;
+			for (int c = 1; c < BACK_CHAINS; c++)
+			{
+				long		i = at[c];
+
+				s[i] = a[c] = s[i] - f[i] * a[c];
+				f[i] = b[c] = -f[i] * b[c];
+				at[c] = i + dir;
+			}
+		}
+		for (int c = 1; c < BACK_CHAINS; c++)
+			if (fabs(b[c]) < 0x1p-600)
+				b[c] = 0;
+	}
+	for (size_t k = len; k < lead; k++)
+	{
+		s[at[0]] = a[0] = s[at[0]] - f[at[0]] * a[0];
+		at[0] += dir;
+	}
+	for (int c = 1; c < BACK_CHAINS; c++)
+	{
+		long		from = (long) first + dir * (long) (lead + (size_t) (c - 1) * len);
+		double		v = s[from - dir];
+		size_t		lo = (size_t) (dir > 0 ? from : from - (long) len + 1);
+
+		complete_run(s + lo, f + lo, len, v);
+	}
+}
+
 static void
 spline_slopes(const double *x, size_t n, const double *sl, bool natural, double *s,
 			  double *work)
 {
-	size_t		p = n / 2,
-				i;
+	size_t		p = n / 2;
 	spline_rows r = {work, work + n, work + 2 * n, work + 3 * n};
 	continuants c = {work + 4 * n, work + 5 * n, work + 6 * n};
-	double	   *f = work + 7 * n,
-				up,
-				down;
+	double	   *f = work + 7 * n;
 	recurrence	top,
 				bottom;
 
@@ -326,17 +399,10 @@ spline_slopes(const double *x, size_t n, const double *sl, bool natural, double 
 	}
 	eliminated(&c, r.upper, 0, p, s, f);
 	eliminated(&c, r.lower, p + 1, n, s, f);
-	s[p] = up = down = (r.rhs[p] - r.lower[p] * s[p - 1] - r.upper[p] * s[p + 1]) /
+	s[p] = (r.rhs[p] - r.lower[p] * s[p - 1] - r.upper[p] * s[p + 1]) /
 		(r.diag[p] - r.lower[p] * f[p - 1] - r.upper[p] * f[p + 1]);
-	/* rows p + 1 .. n − 1 are at most as many as rows 0 .. p − 1 */
-	i = p;
-	for (size_t j = p + 1; j < n; i--, j++)
-	{
-		s[i - 1] = up = s[i - 1] - f[i - 1] * up;
-		s[j] = down = s[j] - f[j] * down;
-	}
-	for (; i > 0; i--)
-		s[i - 1] = up = s[i - 1] - f[i - 1] * up;
+	back_substitute(s, f, p - 1, p, -1);
+	back_substitute(s, f, p + 1, n - 1 - p, 1);
 }
 
 static inline double
