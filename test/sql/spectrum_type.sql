@@ -64,5 +64,9 @@ INSERT INTO big SELECT gs_spectrum(0, 1, (SELECT array_agg(sin(i / 10.0)::float4
 SELECT gs_npoints(s), (gs_y(s))[100000] = sin(10000)::float4 AS last_ok,
 	pg_relation_size((SELECT reltoastrelid FROM pg_class WHERE relname = 'big')) >= 400000 AS stored_out_of_line
 FROM big;
+-- STORAGE external: even a value that compresses well is stored as it is
+SELECT typstorage FROM pg_type WHERE typname = 'spectrum';
+INSERT INTO big SELECT gs_spectrum(0, 1, array_fill(1::float4, ARRAY[100000]), 'nm');
+SELECT pg_column_size(s) >= 400000 AS uncompressed FROM big WHERE (gs_y(s))[2] = 1;
 
 DROP TABLE rt, big;
