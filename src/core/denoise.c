@@ -214,7 +214,7 @@ choose_level(const double *y, size_t n, const gs_wavelet *w, int level, void *wo
 		*chosen = level;		/* gs_wavedec checks the range */
 		return GS_OK;
 	}
-	if ((rc = gs_snr(y, n, work, &snr_db, err)) != GS_OK)
+	if ((rc = gs_snr_of_finite(y, n, work, &snr_db, err)) != GS_OK)
 		return rc;
 	if (max_level == 0)
 	{

@@ -531,11 +531,11 @@ hermite_at(const double *x, const double *y, const double *d, double c0, double 
  * xt[*hi .. m) above it.
  */
 static gs_status
-check_targets(const double *x, size_t n, const double *xt, size_t m,
+check_targets(const double *x, size_t n, const double *xt, size_t m, bool sorted,
 			  gs_extrapolation extrapolation, size_t *lo, size_t *hi, gs_error *err)
 {
 	size_t		outside;
-	bool		bad = !gs_sorted_finite(xt, m, false);
+	bool		bad = !sorted && !gs_sorted_finite(xt, m, false);
 
 	/* the second loop only names the culprit */
 	for (size_t k = 0; bad && k < m; k++)
@@ -568,10 +568,10 @@ check_targets(const double *x, size_t n, const double *xt, size_t m,
 	return GS_OK;
 }
 
-gs_status
-gs_interp(const double *x, const double *y, size_t n, gs_interp_method method,
-		  gs_extrapolation extrapolation, const double *xt, size_t m, double *yt,
-		  void *scratch, gs_error *err)
+static gs_status
+interp(const double *x, const double *y, size_t n, gs_interp_method method,
+	   gs_extrapolation extrapolation, const double *xt, size_t m, bool sorted, double *yt,
+	   void *scratch, gs_error *err)
 {
 	double	   *d = scratch,
 			   *sl = d + n,
@@ -593,7 +593,7 @@ gs_interp(const double *x, const double *y, size_t n, gs_interp_method method,
 		((rc = gs_check_axis(x, n, err)) != GS_OK ||
 		 (rc = gs_check_finite(y, n, "y", err)) != GS_OK))
 		return rc;
-	if ((rc = check_targets(x, n, xt, m, extrapolation, &lo, &hi, err)) != GS_OK)
+	if ((rc = check_targets(x, n, xt, m, sorted, extrapolation, &lo, &hi, err)) != GS_OK)
 		return rc;
 	switch (method)
 	{
@@ -677,6 +677,22 @@ gs_interp(const double *x, const double *y, size_t n, gs_interp_method method,
 			}
 	}
 	return GS_OK;
+}
+
+gs_status
+gs_interp(const double *x, const double *y, size_t n, gs_interp_method method,
+		  gs_extrapolation extrapolation, const double *xt, size_t m, double *yt,
+		  void *scratch, gs_error *err)
+{
+	return interp(x, y, n, method, extrapolation, xt, m, false, yt, scratch, err);
+}
+
+gs_status
+gs_interp_sorted(const double *x, const double *y, size_t n, gs_interp_method method,
+				 gs_extrapolation extrapolation, const double *xt, size_t m, double *yt,
+				 void *scratch, gs_error *err)
+{
+	return interp(x, y, n, method, extrapolation, xt, m, true, yt, scratch, err);
 }
 
 gs_status

@@ -66,6 +66,15 @@ gs_status	gs_interp(const double *x, const double *y, size_t n,
 					  const double *xt, size_t m, double *yt, void *scratch, gs_error *err);
 
 /*
+ * The same for targets the caller has made finite and non-decreasing (a
+ * grid it filled), which are then not checked again: on a grid as long as
+ * the spectrum, the check costs as much as a step of the spline.
+ */
+gs_status	gs_interp_sorted(const double *x, const double *y, size_t n,
+							 gs_interp_method method, gs_extrapolation extrapolation,
+							 const double *xt, size_t m, double *yt, void *scratch, gs_error *err);
+
+/*
  * Points of the uniform grid start, start + step, ... up to stop (included
  * when it lies on the grid, within 1e-9 of a step, so 350..2500 by 0.5 has
  * 4301 points).  GS_ERR_PARAM unless finite, step > 0 and stop >= start;

@@ -140,8 +140,8 @@ gs_prep_apply(const gs_prep_options *o, const gs_spectrum_view *s, gs_unit unit,
 		{
 			for (size_t i = i0; i <= i1; i++)
 				xt[i - i0] = o->grid_start + o->grid_step * (double) i;
-			rc = gs_interp(x, y, n, o->grid_method, GS_EXTRAP_ERROR, xt, i1 - i0 + 1, yt,
-						   scratch, err);
+			rc = gs_interp_sorted(x, y, n, o->grid_method, GS_EXTRAP_ERROR, xt, i1 - i0 + 1, yt,
+								  scratch, err);
 		}
 		give(alloc, scratch);
 		give(alloc, x);

@@ -222,8 +222,8 @@ gs_preprocess(const gs_spectrum_view *s, const gs_preprocess_config *c, size_t m
 		axis = view_axis ? s->x : ws->x;	/* after reserve_points, which may move ws->x */
 		fill_grid(ws->t, m, start, c->step);
 		/* edge extrapolation only absorbs rounding: the grid lies inside the range */
-		if ((st = gs_interp(axis, ws->y, n, c->resample_method, GS_EXTRAP_EDGE, ws->t, m, ws->u,
-							ws->scratch, err)) != GS_OK)
+		if ((st = gs_interp_sorted(axis, ws->y, n, c->resample_method, GS_EXTRAP_EDGE, ws->t, m,
+								   ws->u, ws->scratch, err)) != GS_OK)
 			return st;
 		swap(&ws->x, &ws->t);
 		swap(&ws->y, &ws->u);

@@ -159,7 +159,11 @@ gs_grid_sample(const gs_spectrum_view *s, const gs_grid *grid, double *out,
 	double	   *x = scratch,
 			   *y = x + s->n,
 			   *xt = y + s->n;
+	gs_status	rc;
 
+	/* a checked grid fills finite, increasing targets */
+	if ((rc = gs_grid_check(grid, err)) != GS_OK)
+		return rc;
 	if (glo < lo - tol || ghi > hi + tol)
 	{
 		gs_fail(err, GS_ERR_PARAM, "spectrum does not cover the grid");
@@ -171,8 +175,8 @@ gs_grid_sample(const gs_spectrum_view *s, const gs_grid *grid, double *out,
 	for (size_t i = 0; i < grid->npoints; i++)
 		xt[i] = gs_grid_x(grid, i);
 	/* inside the tolerance, the ends extend flat */
-	return gs_interp(x, y, s->n, GS_INTERP_LINEAR, GS_EXTRAP_EDGE, xt, grid->npoints, out,
-					 xt + grid->npoints, err);
+	return gs_interp_sorted(x, y, s->n, GS_INTERP_LINEAR, GS_EXTRAP_EDGE, xt, grid->npoints, out,
+							xt + grid->npoints, err);
 }
 
 void

@@ -140,8 +140,9 @@ check_input(const double *y, size_t n, gs_error *err)
 	return gs_check_finite(y, n, "y", err);
 }
 
-gs_status
-gs_snr(const double *y, size_t n, void *work, double *snr_db, gs_error *err)
+/* gs_snr once y has passed its checks */
+static gs_status
+snr_of_checked(const double *y, size_t n, void *work, double *snr_db, gs_error *err)
 {
 	const gs_wavelet *sym4;
 	double	   *smooth = work,
@@ -149,8 +150,6 @@ gs_snr(const double *y, size_t n, void *work, double *snr_db, gs_error *err)
 	size_t		m;
 	gs_status	rc;
 
-	if ((rc = check_input(y, n, err)) != GS_OK)
-		return rc;
 	if ((rc = gs_wavelet_lookup("sym4", &sym4, err)) != GS_OK)
 		return rc;
 	m = gs_dwt_length(n, sym4);
@@ -161,6 +160,22 @@ gs_snr(const double *y, size_t n, void *work, double *snr_db, gs_error *err)
 	*snr_db = to_db(population_variance(smooth, n),
 					gs_median_inplace(cd, m) / MAD_TO_SIGMA_DETAILS);
 	return GS_OK;
+}
+
+gs_status
+gs_snr(const double *y, size_t n, void *work, double *snr_db, gs_error *err)
+{
+	gs_status	rc = check_input(y, n, err);
+
+	return rc != GS_OK ? rc : snr_of_checked(y, n, work, snr_db, err);
+}
+
+gs_status
+gs_snr_of_finite(const double *y, size_t n, void *work, double *snr_db, gs_error *err)
+{
+	gs_status	rc = gs_check_min_points(n, GS_SNR_MIN_POINTS, "an SNR estimate", err);
+
+	return rc != GS_OK ? rc : snr_of_checked(y, n, work, snr_db, err);
 }
 
 gs_status

@@ -46,6 +46,9 @@ size_t		gs_snr_work_size(size_t n);
 /* SNR in dB of y[0..n-1]; GS_ERR_PARAM for non-finite y or n < GS_SNR_MIN_POINTS. */
 gs_status	gs_snr(const double *y, size_t n, void *work, double *snr_db, gs_error *err);
 
+/* The same for y its caller has checked finite (denoising's automatic level). */
+gs_status	gs_snr_of_finite(const double *y, size_t n, void *work, double *snr_db, gs_error *err);
+
 /*
  * features[i] = SNR in dB at moving-average window windows[i] (odd, >= 3;
  * GS_ERR_PARAM otherwise); same input checks as gs_snr.

@@ -92,6 +92,48 @@ GS_TEST(test_interp_extrapolation_modes)
 	CHECK_CLOSE(out[4], 5, 0, 0);
 }
 
+/*
+ * gs_interp_sorted, for targets its caller filled, gives gs_interp's values
+ * and errors bit for bit: every method and extrapolation mode, with targets
+ * below, inside, on the ends of and above the axis.
+ */
+GS_TEST(test_interp_sorted_matches_interp)
+{
+	double		x[40],
+				y[40],
+				xt[61],
+				a[61],
+				b[61],
+				scratch[512];
+	gs_error	err;
+
+	CHECK(gs_interp_scratch_size(40) <= sizeof(scratch));
+	for (int i = 0; i < 40; i++)
+	{
+		x[i] = 10 + i + 0.3 * sin(i);
+		y[i] = cos(0.4 * i) + 0.01 * i * i;
+	}
+	for (int k = 0; k < 61; k++)
+		xt[k] = 5 + 0.75 * k;
+	for (int method = 0; method < GS_INTERP_COUNT; method++)
+		for (int mode = 0; mode < GS_EXTRAP_COUNT; mode++)
+		{
+			gs_status	ra = gs_interp(x, y, 40, (gs_interp_method) method, (gs_extrapolation) mode,
+									   xt, 61, a, scratch, &err),
+						rb = gs_interp_sorted(x, y, 40, (gs_interp_method) method,
+											  (gs_extrapolation) mode, xt, 61, b, scratch, &err);
+
+			CHECK_EQ_INT(rb, ra);
+			for (int k = 0; ra == GS_OK && k < 61; k++)
+				CHECK_MSG(memcmp(&a[k], &b[k], sizeof(double)) == 0, "method %d mode %d target %d: %.17g, %.17g",
+						  method, mode, k, a[k], b[k]);
+		}
+	/* the axis and the values are still checked */
+	y[7] = NAN;
+	CHECK(gs_interp_sorted(x, y, 40, GS_INTERP_CUBIC, GS_EXTRAP_NAN, xt, 61, b, scratch, &err) == GS_ERR_PARAM);
+	CHECK(strstr(err.msg, "y[8]") != NULL);
+}
+
 GS_TEST(test_interp_bad_inputs)
 {
 	double		x[] = {1, 2, 3},

@@ -223,6 +223,7 @@ GS_TEST(test_running_stats_grid_sample_linear)
 	gs_grid		same = {100, 1, 4};
 	gs_grid		outside = {99, 1, 3};
 	gs_grid		g3 = {0.1 * 3, 0.1, 3};
+	gs_grid		unset = {NAN, 1, 3};
 	gs_error	err;
 
 	CHECK(sample(&explicit_axis, &g, out, &err) == GS_OK);
@@ -240,6 +241,9 @@ GS_TEST(test_running_stats_grid_sample_linear)
 	/* an end point off by rounding still counts as inside and takes the end value */
 	CHECK(sample(&shifted, &g3, out, &err) == GS_OK);
 	CHECK_CLOSE(out[0], 0, 0, 1e-12);
+	/* the grid is checked before it fills the targets, which are not checked again */
+	CHECK(sample(&uniform, &unset, out, &err) == GS_ERR_PARAM);
+	CHECK(strstr(err.msg, "invalid grid") != NULL);
 }
 
 GS_TEST(test_running_stats_grid_check)
