@@ -298,7 +298,7 @@ complete_run(double *restrict s, const double *restrict b, size_t len, double v)
 /*
  * s[i] −= f[i]·s[i − dir] for the count rows from first on, going by dir
  * (±1), s[first − dir] being solved already.  Each step waits on the one
- * before, so the rows are cut into BACK_CHAINS runs that go at once: the
+ * before, so the rows are cut into BACK_RUNS runs that go at once: the
  * first from the solved value, the others as a[i] + b[i]·v with v the value
  * before the run, not yet known: a[i] from v = 0 (into s) and b[i] =
  * −f[i]·b[i − dir] from v = 1 (into f, which is not read again).  Then,
@@ -307,21 +307,21 @@ complete_run(double *restrict s, const double *restrict b, size_t len, double v)
  * set to zero below 2^-600, checked every BACK_BLOCK steps, so that it does
  * not linger among the subnormals, on which arithmetic is slow.
  */
-#define BACK_CHAINS 4
+#define BACK_RUNS 4
 #define BACK_BLOCK 64
 
 static void
 back_substitute(double *s, double *f, size_t first, size_t count, long dir)
 {
-	size_t		len = count / BACK_CHAINS,
-				lead = count - (BACK_CHAINS - 1) * len; /* the first run, the longest */
-	long		at[BACK_CHAINS];
-	double		a[BACK_CHAINS],
-				b[BACK_CHAINS];
+	size_t		len = count / BACK_RUNS,
+				lead = count - (BACK_RUNS - 1) * len; /* the first run, the longest */
+	long		at[BACK_RUNS];
+	double		a[BACK_RUNS],
+				b[BACK_RUNS];
 
 	at[0] = (long) first;
 	a[0] = s[(long) first - dir];
-	for (int c = 1; c < BACK_CHAINS; c++)
+	for (int c = 1; c < BACK_RUNS; c++)
 	{
 		at[c] = (long) first + dir * (long) (lead + (size_t) (c - 1) * len);
 		a[c] = 0;
@@ -335,7 +335,7 @@ back_substitute(double *s, double *f, size_t first, size_t count, long dir)
 		{
 			s[at[0]] = a[0] = s[at[0]] - f[at[0]] * a[0];
 			at[0] += dir;
-			for (int c = 1; c < BACK_CHAINS; c++)
+			for (int c = 1; c < BACK_RUNS; c++)
 			{
 				long		i = at[c];
 
@@ -344,7 +344,7 @@ back_substitute(double *s, double *f, size_t first, size_t count, long dir)
 				at[c] = i + dir;
 			}
 		}
-		for (int c = 1; c < BACK_CHAINS; c++)
+		for (int c = 1; c < BACK_RUNS; c++)
 			if (fabs(b[c]) < 0x1p-600)
 				b[c] = 0;
 	}
@@ -353,7 +353,7 @@ back_substitute(double *s, double *f, size_t first, size_t count, long dir)
 		s[at[0]] = a[0] = s[at[0]] - f[at[0]] * a[0];
 		at[0] += dir;
 	}
-	for (int c = 1; c < BACK_CHAINS; c++)
+	for (int c = 1; c < BACK_RUNS; c++)
 	{
 		long		from = (long) first + dir * (long) (lead + (size_t) (c - 1) * len);
 		double		v = s[from - dir];

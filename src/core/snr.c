@@ -60,8 +60,9 @@ sums_of_four(const double *y, size_t i, v4d *out)
  * the middle, where the whole window exists, four consecutive sums move
  * together, lane by lane, by the four points that enter each and the four
  * that leave it: one packed addition per four points waits on the one
- * before.  Near the ends the window is cut short.  Sums and differences
- * differ from numpy's cumulative-sum differences in rounding only.
+ * before, and the means are products with the window's reciprocal.  Near
+ * the ends the window is cut short.  All this differs from numpy's
+ * differences of cumulative sums in rounding only.
  */
 GS_VECTOR_CLONES static void
 moving_average(const double *y, size_t n, int window, double *out)
@@ -89,13 +90,14 @@ moving_average(const double *y, size_t n, int window, double *out)
 	for (; i + 4 <= lanes_to; i += 4)
 	{
 		v4d			enter,
-					leave;
+					leave,
+					means;
 
 		sums_of_four(y, i + h - 3, &enter);
 		sums_of_four(y, i - h - 4, &leave);
 		sums += enter - leave;
-		leave = sums * inv;
-		memcpy(out + i, &leave, sizeof(leave));
+		means = sums * inv;
+		memcpy(out + i, &means, sizeof(means));
 	}
 	if (i > lanes_from)
 	{
