@@ -120,13 +120,27 @@ gs_threshold(double *v, size_t n, double value, gs_threshold_mode mode)
 	}
 }
 
+/* The SNRs (dB) from which one level fewer suffices: level 1 from 40 dB, ..., 6 below 6 dB. */
+static const double level_edges_db[] = {40, 30, 20, 12, 6};
+#define LEVEL_EDGES ((int) (sizeof(level_edges_db) / sizeof(level_edges_db[0])))
+
+/* The level once the SNR has reached `reached` of the edges. */
+static int
+level_for(int reached, int max_level)
+{
+	int			level = LEVEL_EDGES + 1 - reached;
+
+	return level > max_level ? max_level : level;
+}
+
 int
 gs_denoise_auto_level(double snr_db, int max_level)
 {
-	int			level = snr_db >= 40 ? 1 : snr_db >= 30 ? 2 : snr_db >= 20 ? 3 :
-		snr_db >= 12 ? 4 : snr_db >= 6 ? 5 : 6;
+	int			reached = LEVEL_EDGES;
 
-	return level > max_level ? max_level : level;
+	while (reached > 0 && !(snr_db >= level_edges_db[LEVEL_EDGES - reached]))
+		reached--;
+	return level_for(reached, max_level);
 }
 
 static size_t
@@ -205,8 +219,8 @@ static gs_status
 choose_level(const double *y, size_t n, const gs_wavelet *w, int level, void *work,
 			 int *chosen, gs_error *err)
 {
-	int			max_level = gs_dwt_max_level(n, w);
-	double		snr_db;
+	int			max_level = gs_dwt_max_level(n, w),
+				reached;
 	gs_status	rc;
 
 	if (level != 0)
@@ -214,7 +228,7 @@ choose_level(const double *y, size_t n, const gs_wavelet *w, int level, void *wo
 		*chosen = level;		/* gs_wavedec checks the range */
 		return GS_OK;
 	}
-	if ((rc = gs_snr_of_finite(y, n, work, &snr_db, err)) != GS_OK)
+	if ((rc = gs_snr_edges_reached(y, n, level_edges_db, LEVEL_EDGES, work, &reached, err)) != GS_OK)
 		return rc;
 	if (max_level == 0)
 	{
@@ -223,7 +237,7 @@ choose_level(const double *y, size_t n, const gs_wavelet *w, int level, void *wo
 		gs_error_hint(err, "Use a shorter wavelet such as haar or db2.");
 		return GS_ERR_PARAM;
 	}
-	*chosen = gs_denoise_auto_level(snr_db, max_level);
+	*chosen = level_for(reached, max_level);
 	return GS_OK;
 }
 

@@ -30,7 +30,9 @@
  * gs_snr (snr.h), noisier spectra are decomposed deeper, so that the
  * thresholds reach the broader scales the noise occupies:
  *   snr >= 40 dB: 1, >= 30: 2, >= 20: 3, >= 12: 4, >= 6: 5, below: 6,
- * then clamped to gs_dwt_max_level(n, wavelet).
+ * then clamped to gs_dwt_max_level(n, wavelet).  Which side of each edge the
+ * SNR falls on is settled by gs_snr_edges_reached, mostly without its
+ * median, always with gs_snr's answer.
  */
 #ifndef GS_DENOISE_H
 #define GS_DENOISE_H

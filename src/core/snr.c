@@ -172,12 +172,81 @@ gs_snr(const double *y, size_t n, void *work, double *snr_db, gs_error *err)
 	return rc != GS_OK ? rc : snr_of_checked(y, n, work, snr_db, err);
 }
 
-gs_status
-gs_snr_of_finite(const double *y, size_t n, void *work, double *snr_db, gs_error *err)
+/* How many of v[0..m) lie below lo, and how many at or below hi. */
+GS_VECTOR_CLONES static void
+count_below(const double *v, size_t m, double lo, double hi, size_t *below_lo, size_t *upto_hi)
 {
-	gs_status	rc = gs_check_min_points(n, GS_SNR_MIN_POINTS, "an SNR estimate", err);
+	size_t		a = 0,
+				b = 0;
 
-	return rc != GS_OK ? rc : snr_of_checked(y, n, work, snr_db, err);
+	for (size_t i = 0; i < m; i++)
+	{
+		a += v[i] < lo;
+		b += v[i] <= hi;
+	}
+	*below_lo = a;
+	*upto_hi = b;
+}
+
+/* The relative margin within which the median itself decides an edge. */
+#define EDGE_MARGIN 1e-9
+
+/*
+ * The SNR reaches an edge E exactly when sigma <= sqrt(P / 10^(E/10)), that
+ * is when the median of the k = (m − 1)/2-th and (for even m) next smallest
+ * |details| is at most T = 0.6745·sqrt(P·10^(−E/10)).  One counting pass
+ * settles that while the median lies farther than EDGE_MARGIN from T: far
+ * beyond the rounding of T and of gs_snr's own arithmetic, so the answer is
+ * gs_snr's.  Nearer (or with half the middle pair on each side), the median
+ * is taken and the SNR compared as gs_snr computes it.  The edges are tried
+ * from the highest down, and the first one reached settles the rest.
+ */
+gs_status
+gs_snr_edges_reached(const double *y, size_t n, const double *edges_db, int nedges,
+					 void *work, int *reached, gs_error *err)
+{
+	const gs_wavelet *sym4;
+	double	   *smooth = work,
+			   *cd = smooth + n,
+				power;
+	size_t		m,
+				k;
+	gs_status	rc;
+
+	if ((rc = gs_check_min_points(n, GS_SNR_MIN_POINTS, "an SNR estimate", err)) != GS_OK ||
+		(rc = gs_wavelet_lookup("sym4", &sym4, err)) != GS_OK)
+		return rc;
+	m = gs_dwt_length(n, sym4);
+	k = (m - 1) / 2;
+	gs_dwt_detail(y, n, sym4, cd);
+	for (size_t i = 0; i < m; i++)
+		cd[i] = fabs(cd[i]);
+	moving_average(y, n, GS_SNR_SMOOTH_WINDOW, smooth);
+	power = population_variance(smooth, n);
+	*reached = 0;
+	for (int e = 0; power > 0 && e < nedges; e++)
+	{
+		double		t = MAD_TO_SIGMA_DETAILS * sqrt(power * pow(10, -edges_db[e] / 10));
+		size_t		below_lo,
+					upto_hi;
+
+		count_below(cd, m, t * (1 - EDGE_MARGIN), t * (1 + EDGE_MARGIN), &below_lo, &upto_hi);
+		if (below_lo >= k + 1 + (m % 2 == 0))
+		{
+			*reached = nedges - e;
+			return GS_OK;
+		}
+		if (upto_hi > k)
+		{
+			double		snr_db = to_db(power, gs_median_inplace(cd, m) / MAD_TO_SIGMA_DETAILS);
+
+			while (e < nedges && !(snr_db >= edges_db[e]))
+				e++;
+			*reached = nedges - e;
+			return GS_OK;
+		}
+	}
+	return GS_OK;
 }
 
 gs_status

@@ -46,8 +46,15 @@ size_t		gs_snr_work_size(size_t n);
 /* SNR in dB of y[0..n-1]; GS_ERR_PARAM for non-finite y or n < GS_SNR_MIN_POINTS. */
 gs_status	gs_snr(const double *y, size_t n, void *work, double *snr_db, gs_error *err);
 
-/* The same for y its caller has checked finite (denoising's automatic level). */
-gs_status	gs_snr_of_finite(const double *y, size_t n, void *work, double *snr_db, gs_error *err);
+/*
+ * How many of the levels edges_db[0] > edges_db[1] > ... (each inside
+ * (GS_SNR_MIN_DB, GS_SNR_MAX_DB)) gs_snr(y) reaches, i.e. is at or above,
+ * for y its caller has checked finite: denoising's automatic level.  The
+ * same answer as comparing gs_snr(y) with each edge, mostly without the
+ * median the SNR needs.
+ */
+gs_status	gs_snr_edges_reached(const double *y, size_t n, const double *edges_db, int nedges,
+								 void *work, int *reached, gs_error *err);
 
 /*
  * features[i] = SNR in dB at moving-average window windows[i] (odd, >= 3;

@@ -375,6 +375,63 @@ GS_TEST(test_snr_features_match_direct_average)
 	}
 }
 
+/* How many of the edges (descending) snr_db is at or above. */
+static int
+edges_at_or_below(double snr_db, const double *edges, int nedges)
+{
+	int			e = 0;
+
+	while (e < nedges && !(snr_db >= edges[e]))
+		e++;
+	return nedges - e;
+}
+
+/*
+ * gs_snr_edges_reached against gs_snr compared with each edge: noise from
+ * none to far above the signal, even and odd numbers of details, a constant
+ * (no power) and a line (no noise); and edges placed on the exact SNR and a
+ * hair either side of it, where the counting cannot decide and the median
+ * must.
+ */
+GS_TEST(test_snr_edges_reached_matches_snr)
+{
+	static const double levels[] = {40, 30, 20, 12, 6};
+	unsigned	seed = 5;
+
+	for (int trial = 0; trial < 400; trial++)
+	{
+		size_t		n = 8 + (size_t) (trial * 7) % 900;
+		double	   *y = malloc(n * sizeof(double)),
+					noise = trial % 20 == 0 ? 0 : pow(10, (double) (trial % 23) / 5 - 3),
+					snr,
+					edges[3];
+		void	   *work = malloc(gs_snr_work_size(n));
+		int			reached;
+		gs_error	err;
+
+		for (size_t i = 0; i < n; i++)
+		{
+			seed = seed * 1103515245u + 12345u;
+			y[i] = (trial % 40 == 20 ? 1 : sin(0.05 * (double) i)) +
+				noise * ((double) (seed >> 8 & 65535) / 32768.0 - 1);
+		}
+		CHECK(gs_snr(y, n, work, &snr, &err) == GS_OK);
+		CHECK(gs_snr_edges_reached(y, n, levels, 5, work, &reached, &err) == GS_OK);
+		CHECK_MSG(reached == edges_at_or_below(snr, levels, 5), "trial %d, n = %zu: %d edges reached, SNR %.17g dB",
+				  trial, n, reached, snr);
+		if (snr > GS_SNR_MIN_DB && snr < GS_SNR_MAX_DB)
+		{
+			edges[0] = nextafter(snr, INFINITY);
+			edges[1] = snr;
+			edges[2] = nextafter(snr, -INFINITY);
+			CHECK(gs_snr_edges_reached(y, n, edges, 3, work, &reached, &err) == GS_OK);
+			CHECK_MSG(reached == 2, "trial %d: edges on the SNR %.17g dB: %d reached", trial, snr, reached);
+		}
+		free(work);
+		free(y);
+	}
+}
+
 GS_TEST(test_snr_constant_and_noiseless)
 {
 	double		y[100],
