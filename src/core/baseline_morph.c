@@ -4,6 +4,7 @@
  * the strongest peaks.
  */
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "baseline_methods.h"
@@ -321,15 +322,6 @@ find_strongest(const double *y, size_t n, strongest *best)
 	block_extremes(y, n, block, nblocks, bmin, bmax);
 	for (size_t b = 0; b < nblocks; b++)
 	{
-		size_t		at = b * block;
-
-		/* the first highest point, as a peak search in index order meets it */
-		while (y[at] != bmax[b])
-			at++;
-		top[b] = at;
-	}
-	for (size_t b = 0; b < nblocks; b++)
-	{
 		size_t		end = (b + 1) * block < n - 1 ? (b + 1) * block : n - 1,
 					from = b * block > PEAK_REACH ? (b * block - PEAK_REACH) / block : 0,
 					to = (end - 1 + PEAK_REACH) / block < nblocks ? (end - 1 + PEAK_REACH) / block : nblocks - 1;
@@ -339,15 +331,31 @@ find_strongest(const double *y, size_t n, strongest *best)
 			floor_bound[b] = bmin[k] < floor_bound[b] ? bmin[k] : floor_bound[b];
 	}
 	for (size_t b = 0; b < nblocks; b++)
-		if (top[b] > 0 && top[b] < n - 1 && is_local_max(y, top[b]))
-			consider_peak(y, n, top[b], floor_bound[b], best);
+	{
+		size_t		at = b * block;
+
+		/*
+		 * The lowest index ranks first among equals: the block's best case.
+		 * A block that cannot enter even so needs no position, here or below,
+		 * where the bar is only higher (and its top, not offered here, would
+		 * be offered there).
+		 */
+		top[b] = SIZE_MAX;
+		if (!may_enter(best, at, bmax[b] - floor_bound[b]))
+			continue;
+		/* the first highest point, as a peak search in index order meets it */
+		while (y[at] != bmax[b])
+			at++;
+		top[b] = at;
+		if (at > 0 && at < n - 1 && is_local_max(y, at))
+			consider_peak(y, n, at, floor_bound[b], best);
+	}
 	for (size_t b = 0; b < nblocks; b++)
 	{
 		size_t		first = b * block > 1 ? b * block : 1,
 					end = (b + 1) * block < n - 1 ? (b + 1) * block : n - 1;
 
-		/* the lowest index ranks first among equals: the block's best case */
-		if (!may_enter(best, first, y[top[b]] - floor_bound[b]))
+		if (!may_enter(best, first, bmax[b] - floor_bound[b]))
 			continue;
 		for (size_t start = first; start < end; start += MIN_BLOCK)
 		{
