@@ -220,15 +220,22 @@ is_local_max(const double *y, size_t i)
 }
 
 /*
- * *acc = x where x is below (or above) it, lane by lane; through pointers,
- * as v2d.h moves its four-lane vectors.
+ * *acc = x in the lanes the mask sets; through pointers, as v2d.h moves its
+ * four-lane vectors.
  */
+static inline void
+take_where(v4d *acc, const v4d *x, const v4i *mask)
+{
+	*acc = (v4d) (((v4i) *x & *mask) | ((v4i) *acc & ~*mask));
+}
+
+/* *acc = x where x is below (or above) it, lane by lane. */
 static inline void
 keep_lower(v4d *acc, const v4d *x)
 {
 	v4i			m = *x < *acc;
 
-	*acc = (v4d) (((v4i) *x & m) | ((v4i) *acc & ~m));
+	take_where(acc, x, &m);
 }
 
 static inline void
@@ -236,7 +243,7 @@ keep_higher(v4d *acc, const v4d *x)
 {
 	v4i			m = *x > *acc;
 
-	*acc = (v4d) (((v4i) *x & m) | ((v4i) *acc & ~m));
+	take_where(acc, x, &m);
 }
 
 /*

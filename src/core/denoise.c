@@ -136,11 +136,7 @@ level_for(int reached, int max_level)
 int
 gs_denoise_auto_level(double snr_db, int max_level)
 {
-	int			reached = LEVEL_EDGES;
-
-	while (reached > 0 && !(snr_db >= level_edges_db[LEVEL_EDGES - reached]))
-		reached--;
-	return level_for(reached, max_level);
+	return level_for(gs_snr_edges_at(snr_db, level_edges_db, LEVEL_EDGES), max_level);
 }
 
 static size_t

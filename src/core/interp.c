@@ -315,15 +315,16 @@ back_substitute(double *s, double *f, size_t first, size_t count, long dir)
 {
 	size_t		len = count / BACK_RUNS,
 				lead = count - (BACK_RUNS - 1) * len; /* the first run, the longest */
-	long		at[BACK_RUNS];
+	long		start[BACK_RUNS],	/* each run's first row */
+				at[BACK_RUNS];
 	double		a[BACK_RUNS],
 				b[BACK_RUNS];
 
-	at[0] = (long) first;
+	at[0] = start[0] = (long) first;
 	a[0] = s[(long) first - dir];
 	for (int c = 1; c < BACK_RUNS; c++)
 	{
-		at[c] = (long) first + dir * (long) (lead + (size_t) (c - 1) * len);
+		at[c] = start[c] = (long) first + dir * (long) (lead + (size_t) (c - 1) * len);
 		a[c] = 0;
 		b[c] = 1;
 	}
@@ -355,11 +356,9 @@ back_substitute(double *s, double *f, size_t first, size_t count, long dir)
 	}
 	for (int c = 1; c < BACK_RUNS; c++)
 	{
-		long		from = (long) first + dir * (long) (lead + (size_t) (c - 1) * len);
-		double		v = s[from - dir];
-		size_t		lo = (size_t) (dir > 0 ? from : from - (long) len + 1);
+		size_t		lo = (size_t) (dir > 0 ? start[c] : start[c] - (long) len + 1);
 
-		complete_run(s + lo, f + lo, len, v);
+		complete_run(s + lo, f + lo, len, s[start[c] - dir]);
 	}
 }
 

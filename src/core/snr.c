@@ -142,34 +142,62 @@ check_input(const double *y, size_t n, gs_error *err)
 	return gs_check_finite(y, n, "y", err);
 }
 
-/* gs_snr once y has passed its checks */
+/*
+ * The SNR's two parts for y that has passed its checks: *power, the smoothed
+ * line's variance, and the m = *m absolute sym4 details, after the line in
+ * work.
+ */
 static gs_status
-snr_of_checked(const double *y, size_t n, void *work, double *snr_db, gs_error *err)
+snr_parts(const double *y, size_t n, void *work, double *power, double **details, size_t *m,
+		  gs_error *err)
 {
 	const gs_wavelet *sym4;
 	double	   *smooth = work,
 			   *cd = smooth + n;
-	size_t		m;
 	gs_status	rc;
 
 	if ((rc = gs_wavelet_lookup("sym4", &sym4, err)) != GS_OK)
 		return rc;
-	m = gs_dwt_length(n, sym4);
+	*m = gs_dwt_length(n, sym4);
 	gs_dwt_detail(y, n, sym4, cd);
-	for (size_t i = 0; i < m; i++)
+	for (size_t i = 0; i < *m; i++)
 		cd[i] = fabs(cd[i]);
 	moving_average(y, n, GS_SNR_SMOOTH_WINDOW, smooth);
-	*snr_db = to_db(population_variance(smooth, n),
-					gs_median_inplace(cd, m) / MAD_TO_SIGMA_DETAILS);
+	*power = population_variance(smooth, n);
+	*details = cd;
 	return GS_OK;
+}
+
+/* The SNR from its parts (the details are reordered). */
+static double
+snr_of_parts(double power, double *details, size_t m)
+{
+	return to_db(power, gs_median_inplace(details, m) / MAD_TO_SIGMA_DETAILS);
 }
 
 gs_status
 gs_snr(const double *y, size_t n, void *work, double *snr_db, gs_error *err)
 {
-	gs_status	rc = check_input(y, n, err);
+	double		power,
+			   *cd;
+	size_t		m;
+	gs_status	rc;
 
-	return rc != GS_OK ? rc : snr_of_checked(y, n, work, snr_db, err);
+	if ((rc = check_input(y, n, err)) != GS_OK ||
+		(rc = snr_parts(y, n, work, &power, &cd, &m, err)) != GS_OK)
+		return rc;
+	*snr_db = snr_of_parts(power, cd, m);
+	return GS_OK;
+}
+
+int
+gs_snr_edges_at(double snr_db, const double *edges_db, int nedges)
+{
+	int			e = 0;
+
+	while (e < nedges && !(snr_db >= edges_db[e]))
+		e++;
+	return nedges - e;
 }
 
 /* How many of v[0..m) lie below lo, and how many at or below hi. */
@@ -205,24 +233,16 @@ gs_status
 gs_snr_edges_reached(const double *y, size_t n, const double *edges_db, int nedges,
 					 void *work, int *reached, gs_error *err)
 {
-	const gs_wavelet *sym4;
-	double	   *smooth = work,
-			   *cd = smooth + n,
-				power;
+	double		power,
+			   *cd;
 	size_t		m,
 				k;
 	gs_status	rc;
 
 	if ((rc = gs_check_min_points(n, GS_SNR_MIN_POINTS, "an SNR estimate", err)) != GS_OK ||
-		(rc = gs_wavelet_lookup("sym4", &sym4, err)) != GS_OK)
+		(rc = snr_parts(y, n, work, &power, &cd, &m, err)) != GS_OK)
 		return rc;
-	m = gs_dwt_length(n, sym4);
 	k = (m - 1) / 2;
-	gs_dwt_detail(y, n, sym4, cd);
-	for (size_t i = 0; i < m; i++)
-		cd[i] = fabs(cd[i]);
-	moving_average(y, n, GS_SNR_SMOOTH_WINDOW, smooth);
-	power = population_variance(smooth, n);
 	*reached = 0;
 	for (int e = 0; power > 0 && e < nedges; e++)
 	{
@@ -238,11 +258,7 @@ gs_snr_edges_reached(const double *y, size_t n, const double *edges_db, int nedg
 		}
 		if (upto_hi > k)
 		{
-			double		snr_db = to_db(power, gs_median_inplace(cd, m) / MAD_TO_SIGMA_DETAILS);
-
-			while (e < nedges && !(snr_db >= edges_db[e]))
-				e++;
-			*reached = nedges - e;
+			*reached = gs_snr_edges_at(snr_of_parts(power, cd, m), edges_db, nedges);
 			return GS_OK;
 		}
 	}

@@ -46,6 +46,9 @@ size_t		gs_snr_work_size(size_t n);
 /* SNR in dB of y[0..n-1]; GS_ERR_PARAM for non-finite y or n < GS_SNR_MIN_POINTS. */
 gs_status	gs_snr(const double *y, size_t n, void *work, double *snr_db, gs_error *err);
 
+/* How many of the levels edges_db[0] > edges_db[1] > ... snr_db is at or above. */
+int			gs_snr_edges_at(double snr_db, const double *edges_db, int nedges);
+
 /*
  * How many of the levels edges_db[0] > edges_db[1] > ... (each inside
  * (GS_SNR_MIN_DB, GS_SNR_MAX_DB)) gs_snr(y) reaches, i.e. is at or above,

@@ -105,9 +105,8 @@ dwt_level(const double *x, size_t n, const gs_wavelet *w, double *ca, double *cd
 	{
 		size_t		count = m - o0 < DWT_BLOCK ? m - o0 : DWT_BLOCK,
 					padded = (count + DWT_STEP - 1) & ~(size_t) (DWT_STEP - 1);
+		size_t		gathered = padded + half - 1;	/* odd and even values the block reads */
 		long		first = 2 * ((long) o0 - (half - 1));	/* even[0] = x[first] */
-
-		size_t		gathered = padded + half - 1;
 
 		if (first >= 0 && first + 2 * (long) gathered <= (long) n)
 		{
